@@ -1,0 +1,47 @@
+/**
+ * `npm start`: runs the production build (`node build`) with the defaults a local start needs:
+ * port 3000 and an ORIGIN that matches it (SvelteKit refuses form posts from another origin).
+ * Prints the demo logins when the database holds the demo.
+ */
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+
+process.env.PORT ??= '3000';
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+
+const file = (process.env.DATABASE_URL ?? 'data/scan.db').replace(/^file:/, '');
+if (existsSync(file)) {
+	try {
+		const db = new Database(file, { readonly: true, fileMustExist: true });
+		const demo = db
+			.prepare("select email from user where email like '%@example.org' order by email")
+			.all()
+			.map((row) => /** @type {{ email: string }} */ (row));
+		db.close();
+		if (demo.length) {
+			console.log('Demo-accounts (wachtwoord "demo-wachtwoord"):');
+			for (const { email } of demo) console.log(`  ${email}`);
+		}
+	} catch {
+		// A database without tables yet: the app migrates it at start-up.
+	}
+}
+
+try {
+	// Imported by URL so that type checks do not descend into the build output.
+	await import(new URL('../build/index.js', import.meta.url).href);
+	console.log(`Scan Passend Onderwijs draait op ${process.env.ORIGIN}`);
+} catch (error) {
+	if (
+		error &&
+		typeof error === 'object' &&
+		'code' in error &&
+		error.code === 'ERR_MODULE_NOT_FOUND'
+	) {
+		console.error('Er is nog geen build: voer eerst `npm run build` uit.');
+	} else {
+		console.error('De app kon niet starten:');
+		console.error(error instanceof Error ? error.message : error);
+	}
+	process.exit(1);
+}

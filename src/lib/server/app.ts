@@ -1,0 +1,40 @@
+import { building } from '$app/environment';
+import { migrateDatabase, openDatabase, type Db } from './db/open';
+import { QuestionnaireProblems } from './questionnaire-files';
+import {
+	loadQuestionnaires,
+	publishedVersionProblems,
+	type QuestionnaireRegistry
+} from './questionnaires';
+
+interface AppState {
+	db: Db;
+	questionnaires: QuestionnaireRegistry;
+}
+
+let state: AppState | undefined;
+
+/**
+ * Start-up, run once from the `init` hook: open and migrate the database, load and check every
+ * questionnaire file, and refuse to start when a published version was changed. Any problem
+ * throws, so the server does not start with a broken questionnaire.
+ */
+export function startApp(): AppState {
+	if (building) throw new Error('De app start niet tijdens het bouwen.');
+	if (state) return state;
+	const db = openDatabase();
+	migrateDatabase(db);
+	const questionnaires = loadQuestionnaires(process.env.QUESTIONNAIRES_DIR ?? 'questionnaires');
+	const problems = publishedVersionProblems(db, questionnaires);
+	if (problems.length) throw new QuestionnaireProblems(problems);
+	state = { db, questionnaires };
+	return state;
+}
+
+export function getDb(): Db {
+	return startApp().db;
+}
+
+export function getQuestionnaires(): QuestionnaireRegistry {
+	return startApp().questionnaires;
+}
