@@ -3,7 +3,8 @@
  * Without arguments it checks every file in questionnaires/; with files it checks those, read
  * beside the committed versions so that a draft v2 is checked against the v1 it supersedes.
  */
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { checkQuestionnaireFiles } from '../src/lib/domain/questionnaire/check';
 import {
 	listQuestionnaireFiles,
@@ -12,7 +13,19 @@ import {
 
 const dir = process.env.QUESTIONNAIRES_DIR ?? 'questionnaires';
 const named = process.argv.slice(2).map((f) => resolve(f));
-const others = listQuestionnaireFiles(dir).filter((f) => !named.includes(resolve(f)));
+// Sibling versions of a named draft (v1 beside a draft v2) are read too, but not reported on.
+const siblings = named.flatMap((f) => {
+	try {
+		return readdirSync(dirname(f))
+			.filter((n) => /^v\d+\.json$/.test(n))
+			.map((n) => join(dirname(f), n));
+	} catch {
+		return [];
+	}
+});
+const others = [
+	...new Set([...listQuestionnaireFiles(dir), ...siblings].map((f) => resolve(f)))
+].filter((f) => !named.includes(f));
 const targets = named.length ? named : others;
 
 let files;

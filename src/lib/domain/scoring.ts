@@ -303,12 +303,19 @@ export function scoreRound(
 	const min = effectiveMinimum(minRespondents);
 	const whole = scoreTally(q, context, mergeTallies('', groups), min);
 	const labels = new Map((q.respondentGroups ?? []).map((g) => [g.id, g.label]));
+	const order = (q.respondentGroups ?? []).map((g) => g.id);
+	const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
 
 	const asked = groups.filter((g) => g.respondents > 0);
 	const hasGroups = asked.some((g) => g.group !== '');
 	let shown = asked
 		.filter((g) => g.group !== '' && g.group !== OTHER_GROUP && g.respondents >= min)
-		.sort((a, b) => b.respondents - a.respondents);
+		.sort(
+			(a, b) =>
+				b.respondents - a.respondents ||
+				rank(a.group) - rank(b.group) ||
+				(a.group < b.group ? -1 : 1)
+		);
 	let rest = asked.filter((g) => !shown.includes(g));
 	const restCount = () => rest.reduce((s, g) => s + g.respondents, 0);
 	while (shown.length > 0 && restCount() > 0 && restCount() < min) {

@@ -1,0 +1,45 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const run = (...files: string[]) =>
+	spawnSync('node_modules/.bin/tsx', ['scripts/questionnaires-check.ts', ...files], {
+		encoding: 'utf8'
+	});
+
+describe('npm run questionnaires:check', () => {
+	it('passes the committed questionnaires', () => {
+		const out = execFileSync('node_modules/.bin/tsx', ['scripts/questionnaires-check.ts'], {
+			encoding: 'utf8'
+		});
+		expect(out).toContain('2 bestanden in orde.');
+	});
+
+	it('prints every problem of a draft in one line each and exits with 1', () => {
+		const result = run(
+			'tests/fixtures/questionnaires/onbekende-schaal/v1.json',
+			'tests/fixtures/questionnaires/band-gat/v1.json'
+		);
+		expect(result.status).toBe(1);
+		expect(result.stdout.split('\n').filter((l) => l.includes('.json:'))).toEqual([
+			'tests/fixtures/questionnaires/onbekende-schaal/v1.json: themes[1].items[0].scale: onbekende schaal "freq5"',
+			'tests/fixtures/questionnaires/band-gat/v1.json: levels[2].from: gat tussen de banden: levels[1] eindigt bij 50, deze begint bij 55'
+		]);
+		expect(result.stdout).toContain('2 problemen gevonden.');
+	});
+
+	it('checks a draft v2 against the v1 beside it', () => {
+		const good = run('tests/fixtures/valid/mini/v2.json');
+		expect([good.status, good.stdout.trim()]).toEqual([0, '1 bestand in orde.']);
+		const bad = run('tests/fixtures/questionnaires/v2-hernoemt-onbekend-item/v2.json');
+		expect(bad.status).toBe(1);
+		expect(bad.stdout).toContain(
+			'tests/fixtures/questionnaires/v2-hernoemt-onbekend-item/v2.json: supersedes.renamed.visie-zichtbar: "visie-zichtbar" staat niet in versie 1'
+		);
+	});
+
+	it('says so when a named file does not exist', () => {
+		const result = run('questionnaires/school-scan/v9.json');
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('v9.json');
+	});
+});

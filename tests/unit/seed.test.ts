@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { verifyPasswordHash } from '../../src/lib/server/auth/password';
+import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
+import * as t from '../../src/lib/server/db/schema';
+import { loadQuestionnaires, publishedVersionProblems } from '../../src/lib/server/questionnaires';
+import { DEMO_PASSWORD, SeedRefused, seedDemo } from '../../src/lib/server/seed';
+import { tempDir } from '../helpers/tmp';
+
+const registry = loadQuestionnaires('questionnaires');
+
+function freshDb() {
+	const db = openDatabase(join(tempDir(), 'scan.db'));
+	migrateDatabase(db);
+	return db;
+}
+
+describe('the demo seed', () => {
+	it('creates two SWVs, their schools, accounts and finished rounds with answers', async () => {
+		const db = freshDb();
+		const result = await seedDemo(db, registry);
+		expect(result.created).toBe(true);
+		const schools = db.select().from(t.school).all();
+		const po = db
+			.select()
+			.from(t.swv)
+			.all()
+			.find((s) => s.sector === 'po')!;
+		const poSchools = schools.filter((s) => s.swvId === po.id);
+		expect(poSchools.length).toBeGreaterThanOrEqual(12);
+		expect(new Set(poSchools.map((s) => s.schoolType))).toEqual(new Set(['po', 'sbo', 'so']));
+		expect(new Set(schools.filter((s) => s.swvId !== po.id).map((s) => s.schoolType))).toEqual(
+			new Set(['vo', 'vso'])
+		);
+		const rounds = db.select().from(t.round).all();
+		expect(rounds.every((r) => r.status === 'closed')).toBe(true);
+		expect(rounds.filter((r) => r.scope === 'swv')).toHaveLength(2);
+		expect(db.select({ n: count() }).from(t.answer).get()!.n).toBe(result.answers);
+		expect(result.answers).toBeGreaterThan(10_000);
+		// Each demo account signs in with the printed password; exactly one is an admin.
+		const users = db.select().from(t.user).all();
+		expect(users.filter((u) => u.isAdmin)).toHaveLength(1);
+		expect(await verifyPasswordHash(users[0]!.passwordHash!, DEMO_PASSWORD)).toBe(true);
+		// The versions the rounds use are now published.
+		expect(db.select().from(t.questionnaireVersion).all()).toHaveLength(2);
+		expect(publishedVersionProblems(db, registry)).toEqual([]);
+	});
+
+	it('is idempotent', async () => {
+		const db = freshDb();
+		await seedDemo(db, registry);
+		const before = db.select({ n: count() }).from(t.answer).get()!.n;
+		expect(await seedDemo(db, registry)).toEqual({ created: false, rounds: 0, answers: 0 });
+		expect(db.select({ n: count() }).from(t.answer).get()!.n).toBe(before);
+	});
+
+	it('refuses a database with other data unless forced', async () => {
+		const db = freshDb();
+		db.insert(t.swv).values({ code: 'PO2701', name: 'Een echt SWV', sector: 'po' }).run();
+		await expect(seedDemo(db, registry)).rejects.toThrow(SeedRefused);
+		expect(db.select({ n: count() }).from(t.school).get()!.n).toBe(0);
+		expect((await seedDemo(db, registry, { force: true })).created).toBe(true);
+	});
+});
