@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 
 process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+// A DUO school file for a whole region is larger than adapter-node's default of 512K.
+process.env.BODY_SIZE_LIMIT ??= '4M';
 
 const file = (process.env.DATABASE_URL ?? 'data/scan.db').replace(/^file:/, '');
 if (existsSync(file)) {

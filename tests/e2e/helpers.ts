@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { APIRequestContext } from '@playwright/test';
 export const E2E_DATA = 'tests/.tmp/e2e';
 
 /** WCAG 2.1 A and AA, checked by axe-core on the page as it is now. */
@@ -13,4 +16,63 @@ export async function expectAccessible(page: Page): Promise<void> {
 			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
 	);
 	expect(summary, 'axe-core violations').toEqual([]);
+}
+
+export const DEMO_PASSWORD = 'demo-wachtwoord';
+export const BASE = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+
+/** Decodes a quoted-printable mail body. */
+function decodeQuotedPrintable(text: string): string {
+	return text
+		.replace(/=\r?\n/g, '')
+		.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The newest message in the outbox addressed to `to`, as subject and decoded text. */
+export function lastMailTo(
+	to: string
+): { subject: string; text: string; link: string | null } | null {
+	const dir = join(E2E_DATA, 'outbox');
+	let names: string[] = [];
+	try {
+		names = readdirSync(dir)
+			.filter((n) => n.endsWith('.eml'))
+			.sort();
+	} catch {
+		return null;
+	}
+	for (const name of names.reverse()) {
+		const raw = readFileSync(join(dir, name), 'utf8');
+		const [head = '', ...body] = raw.split(/\r?\n\r?\n/);
+		if (!new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(head)) continue;
+		const qp = /content-transfer-encoding: quoted-printable/i.test(head);
+		const text = qp ? decodeQuotedPrintable(body.join('\n\n')) : body.join('\n\n');
+		const subject = /^Subject: (.*)$/m.exec(head)?.[1] ?? '';
+		return { subject, text, link: /https?:\/\/\S+/.exec(text)?.[0] ?? null };
+	}
+	return null;
+}
+
+/** Read-only look into the test server's database, for ids and for checking that nothing changed. */
+export function e2eDb(): Database.Database {
+	return new Database(join(E2E_DATA, 'scan.db'), { readonly: true, fileMustExist: true });
+}
+
+/** Signs in through the form and returns the session cookie value. */
+export async function sessionCookie(
+	request: APIRequestContext,
+	email: string,
+	password = DEMO_PASSWORD
+) {
+	const response = await request.post('/inloggen', {
+		form: { email, password },
+		// text/html: SvelteKit answers */* form posts with JSON instead of a redirect.
+		headers: { origin: BASE, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status(), `inloggen als ${email}`).toBe(303);
+	const cookie = response.headers()['set-cookie'] ?? '';
+	const token = /sessie=([^;]+)/.exec(cookie)?.[1];
+	expect(token, `sessiecookie voor ${email}`).toBeTruthy();
+	return token!;
 }

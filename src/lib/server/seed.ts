@@ -21,7 +21,8 @@ export const DEMO_ACCOUNTS = [
 	{ email: 'beheer@example.org', name: 'Bea Beheer', role: 'beheerder' },
 	{ email: 'swv@example.org', name: 'Sam Verbeek', role: 'coördinator SWV PO 27-99' },
 	{ email: 'swv-vo@example.org', name: 'Vera Oosting', role: 'coördinator SWV VO 27-99' },
-	{ email: 'school@example.org', name: 'Ilse de Boer', role: 'coördinator OBS De Regenboog' }
+	{ email: 'school@example.org', name: 'Ilse de Boer', role: 'coördinator OBS De Regenboog' },
+	{ email: 'school-b@example.org', name: 'Kees Jansen', role: 'coördinator CBS Het Kompas' }
 ] as const;
 
 const SWVS = [

@@ -1,0 +1,82 @@
+import { error } from '@sveltejs/kit';
+import { and, eq, ne } from 'drizzle-orm';
+import { getDb } from '$lib/server/app';
+import { requireAdmin } from '$lib/server/access';
+import { activeForm, schoolForm } from '$lib/server/admin-forms';
+import { audit } from '$lib/server/audit';
+import { coordinatorsOf } from '$lib/server/coordinators';
+import { school, swv } from '$lib/server/db/schema';
+import { invalid, parseForm } from '$lib/server/form';
+import type { Actions, PageServerLoad } from './$types';
+
+function schoolById(id: string) {
+	const n = Number(id);
+	const row = Number.isSafeInteger(n)
+		? getDb().select().from(school).where(eq(school.id, n)).get()
+		: undefined;
+	if (!row) error(404, 'Deze school bestaat niet.');
+	return row;
+}
+
+export const load: PageServerLoad = ({ locals, url, params }) => {
+	requireAdmin(locals, url);
+	const s = schoolById(params.id);
+	const db = getDb();
+	return {
+		school: s,
+		swv: db.select({ id: swv.id, name: swv.name }).from(swv).where(eq(swv.id, s.swvId)).get()!,
+		...coordinatorsOf(db, { schoolId: s.id })
+	};
+};
+
+export const actions: Actions = {
+	bewerken: async ({ locals, url, params, request }) => {
+		const me = requireAdmin(locals, url);
+		const s = schoolById(params.id);
+		const parsed = await parseForm(request, schoolForm, [
+			'instellingscode',
+			'vestiging',
+			'name',
+			'place',
+			'schoolType'
+		]);
+		if ('failure' in parsed) return parsed.failure;
+		const db = getDb();
+		const d = parsed.data;
+		const clash = db
+			.select()
+			.from(school)
+			.where(
+				and(
+					eq(school.instellingscode, d.instellingscode),
+					eq(school.vestiging, d.vestiging),
+					ne(school.id, s.id)
+				)
+			)
+			.get();
+		if (clash)
+			return invalid(409, {
+				message: 'Controleer de gemarkeerde velden.',
+				errors: { instellingscode: 'Deze vestiging bestaat al.' },
+				values: { ...d }
+			});
+		db.update(school).set(d).where(eq(school.id, s.id)).run();
+		audit(db, me.id, 'school.gewijzigd', { type: 'school', id: s.id }, d);
+		return { saved: 'De school is opgeslagen.' };
+	},
+	status: async ({ locals, url, params, request }) => {
+		const me = requireAdmin(locals, url);
+		const s = schoolById(params.id);
+		const parsed = await parseForm(request, activeForm.pick({ active: true }));
+		if ('failure' in parsed) return parsed.failure;
+		const db = getDb();
+		db.update(school).set({ active: parsed.data.active }).where(eq(school.id, s.id)).run();
+		audit(db, me.id, parsed.data.active ? 'school.geactiveerd' : 'school.gedeactiveerd', {
+			type: 'school',
+			id: s.id
+		});
+		return {
+			saved: parsed.data.active ? 'De school is weer actief.' : 'De school is gedeactiveerd.'
+		};
+	}
+};

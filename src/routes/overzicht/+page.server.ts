@@ -1,0 +1,31 @@
+import { inArray } from 'drizzle-orm';
+import { getDb } from '$lib/server/app';
+import { membershipsOf, requireUser } from '$lib/server/access';
+import { school, swv } from '$lib/server/db/schema';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const me = requireUser(locals, url);
+	const db = getDb();
+	const m = membershipsOf(db, me.id);
+	const swvs = m.swvs.size
+		? db
+				.select({ id: swv.id, name: swv.name, code: swv.code })
+				.from(swv)
+				.where(inArray(swv.id, [...m.swvs]))
+				.all()
+		: [];
+	const schools = m.schools.size
+		? db
+				.select({
+					id: school.id,
+					name: school.name,
+					place: school.place,
+					schoolType: school.schoolType
+				})
+				.from(school)
+				.where(inArray(school.id, [...m.schools]))
+				.all()
+		: [];
+	return { isAdmin: me.isAdmin, swvs, schools, welcome: url.searchParams.has('welkom') };
+};

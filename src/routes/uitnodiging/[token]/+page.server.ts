@@ -1,0 +1,81 @@
+import { error, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '$lib/server/app';
+import { audit } from '$lib/server/audit';
+import { hashPassword } from '$lib/server/auth/password';
+import { signIn } from '$lib/server/auth/sign-in';
+import { user } from '$lib/server/db/schema';
+import { fields, invalid, parseForm } from '$lib/server/form';
+import { acceptInvitation, findInvitation, invitationTargetName } from '$lib/server/invitations';
+import type { Actions, PageServerLoad } from './$types';
+
+const MESSAGES = {
+	verlopen: 'Deze uitnodiging is verlopen. Vraag degene die u uitnodigde om een nieuwe.',
+	gebruikt: 'Deze uitnodiging is al gebruikt. Log in met uw account.',
+	ingetrokken:
+		'Deze uitnodiging is ingetrokken of vervangen door een nieuwere. Gebruik de link uit de laatste e-mail.'
+} as const;
+
+function validInvitation(token: string) {
+	const db = getDb();
+	const found = findInvitation(db, token);
+	if (!found)
+		error(404, 'Deze uitnodiging bestaat niet. Controleer of u de hele link heeft gebruikt.');
+	if (found.state !== 'geldig') error(410, MESSAGES[found.state]);
+	const account = db.select().from(user).where(eq(user.email, found.inv.email)).get();
+	return { db, inv: found.inv, account };
+}
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { db, inv, account } = validInvitation(params.token);
+	return {
+		email: inv.email,
+		what: invitationTargetName(db, inv),
+		hasAccount: !!account,
+		signedInAs: locals.user?.email ?? null
+	};
+};
+
+const newAccount = z
+	.object({ name: fields.name, password: fields.newPassword, confirm: z.string().max(128) })
+	.refine((v) => v.password === v.confirm, {
+		path: ['confirm'],
+		error: 'De twee wachtwoorden zijn niet gelijk.'
+	});
+
+export const actions: Actions = {
+	/** An existing account, signed in with the invited address, takes on the role. */
+	aannemen: ({ params, locals }) => {
+		const { db, inv, account } = validInvitation(params.token);
+		if (!locals.user || !account || locals.user.id !== account.id) {
+			return invalid(403, {
+				message: `Log eerst in met ${inv.email} om deze uitnodiging aan te nemen.`,
+				errors: {},
+				values: {}
+			});
+		}
+		acceptInvitation(db, inv, account.id);
+		redirect(303, '/overzicht?welkom');
+	},
+	/** No account yet: create it with a name and password, take on the role, sign in. */
+	aanmaken: async (event) => {
+		const { db, inv, account } = validInvitation(event.params.token);
+		if (account) {
+			return invalid(409, {
+				message: 'Er is al een account met dit e-mailadres. Log in om de uitnodiging aan te nemen.',
+				errors: {},
+				values: {}
+			});
+		}
+		const parsed = await parseForm(event.request, newAccount, ['name']);
+		if ('failure' in parsed) return parsed.failure;
+		const id = crypto.randomUUID();
+		const passwordHash = await hashPassword(parsed.data.password);
+		db.insert(user).values({ id, email: inv.email, name: parsed.data.name, passwordHash }).run();
+		audit(db, id, 'account.aangemaakt', { type: 'account', id });
+		acceptInvitation(db, inv, id);
+		signIn(db, event, id);
+		redirect(303, '/overzicht?welkom');
+	}
+};

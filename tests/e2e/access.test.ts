@@ -1,0 +1,180 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { BASE, e2eDb, sessionCookie } from './helpers';
+
+/**
+ * The access matrix: every route (page, action, endpoint) × every kind of visitor → the status
+ * they get. A route that is not in the matrix fails the test, so a new route cannot slip in
+ * without deciding who may use it. Runs first (files run in name order), before any test
+ * throttles a demo account.
+ */
+
+const ROLES = [
+	'anoniem',
+	'respondent',
+	'schoolA',
+	'schoolB',
+	'swvA',
+	'swvAnder',
+	'beheerder'
+] as const;
+type Role = (typeof ROLES)[number];
+const LOGINS: Partial<Record<Role, string>> = {
+	schoolA: 'school@example.org',
+	schoolB: 'school-b@example.org',
+	swvA: 'swv@example.org',
+	swvAnder: 'swv-vo@example.org',
+	beheerder: 'beheer@example.org'
+};
+
+/** Statuses in ROLES order. */
+type Row = [route: string, method: string, statuses: number[]];
+const PUBLIC = [200, 200, 200, 200, 200, 200, 200];
+const SIGNED_IN_ONLY = [303, 303, 200, 200, 200, 200, 200];
+const ADMIN_ONLY = [303, 303, 404, 404, 404, 404, 200];
+const ADMIN_ACTION = [303, 303, 404, 404, 404, 404, 400];
+
+const MATRIX: Row[] = [
+	['/', 'GET', PUBLIC],
+	['/privacy', 'GET', PUBLIC],
+	['/healthz', 'GET', PUBLIC],
+	['/inloggen', 'GET', [200, 200, 303, 303, 303, 303, 303]],
+	// Signed in already: the page sends you on, whatever was posted.
+	['/inloggen', 'default', [400, 400, 303, 303, 303, 303, 303]],
+	['/wachtwoord-vergeten', 'GET', PUBLIC],
+	['/wachtwoord-vergeten', 'default', [400, 400, 400, 400, 400, 400, 400]],
+	['/wachtwoord-herstellen/[token]', 'GET', [410, 410, 410, 410, 410, 410, 410]],
+	['/wachtwoord-herstellen/[token]', 'default', [410, 410, 410, 410, 410, 410, 410]],
+	['/uitnodiging/[token]', 'GET', [404, 404, 404, 404, 404, 404, 404]],
+	['/uitnodiging/[token]', 'aannemen', [404, 404, 404, 404, 404, 404, 404]],
+	['/uitnodiging/[token]', 'aanmaken', [404, 404, 404, 404, 404, 404, 404]],
+	['/account', 'GET', SIGNED_IN_ONLY],
+	['/account', 'naam', [303, 303, 400, 400, 400, 400, 400]],
+	['/account', 'wachtwoord', [303, 303, 400, 400, 400, 400, 400]],
+	['/overzicht', 'GET', SIGNED_IN_ONLY],
+	// School A: its own coordinator, the coordinator of its SWV and admins oversee it.
+	['/school/[id]', 'GET', [303, 303, 200, 404, 200, 404, 200]],
+	['/school/[id]', 'uitnodigen', [303, 303, 400, 404, 400, 404, 400]],
+	['/swv/[id]', 'GET', [303, 303, 404, 404, 200, 404, 404]],
+	['/swv/[id]', 'uitnodigen', [303, 303, 404, 404, 400, 404, 404]],
+	['/beheer', 'GET', ADMIN_ONLY],
+	['/beheer/swv', 'GET', ADMIN_ONLY],
+	['/beheer/swv', 'aanmaken', ADMIN_ACTION],
+	['/beheer/swv/[id]', 'GET', ADMIN_ONLY],
+	['/beheer/swv/[id]', 'bewerken', ADMIN_ACTION],
+	['/beheer/swv/[id]', 'status', ADMIN_ACTION],
+	['/beheer/swv/[id]', 'school', ADMIN_ACTION],
+	['/beheer/swv/[id]', 'uitnodigen', ADMIN_ACTION],
+	['/beheer/scholen/[id]', 'GET', ADMIN_ONLY],
+	['/beheer/scholen/[id]', 'bewerken', ADMIN_ACTION],
+	['/beheer/scholen/[id]', 'status', ADMIN_ACTION],
+	['/beheer/import', 'GET', ADMIN_ONLY],
+	['/beheer/import', 'controleren', ADMIN_ACTION],
+	['/beheer/import', 'importeren', ADMIN_ACTION],
+	['/beheer/accounts', 'GET', ADMIN_ONLY],
+	['/beheer/accounts', 'status', ADMIN_ACTION],
+	['/beheer/accounts', 'opnieuw', ADMIN_ACTION],
+	['/beheer/accounts', 'intrekken', ADMIN_ACTION],
+	['/beheer/audit', 'GET', ADMIN_ONLY],
+	// Last: signing out ends the session the rows above used.
+	['/uitloggen', 'GET', [303, 303, 303, 303, 303, 303, 303]],
+	['/uitloggen', 'default', [303, 303, 303, 303, 303, 303, 303]]
+];
+
+/** Every page, endpoint and form action in src/routes. */
+function discoverRoutes(): [string, string][] {
+	const found: [string, string][] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+		}
+		const route = '/' + relative('src/routes', dir).split('\\').join('/');
+		const id = route === '/' ? '/' : route.replace(/\/$/, '');
+		const files = readdirSync(dir);
+		if (files.includes('+page.svelte') || files.includes('+page.server.ts'))
+			found.push([id, 'GET']);
+		if (files.includes('+server.ts')) {
+			const src = readFileSync(join(dir, '+server.ts'), 'utf8');
+			for (const m of src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g))
+				found.push([id, m[1]!]);
+		}
+		if (files.includes('+page.server.ts')) {
+			const src = readFileSync(join(dir, '+page.server.ts'), 'utf8');
+			const actions = src.split('export const actions')[1] ?? '';
+			for (const m of actions.matchAll(/^\t(\w+): /gm)) found.push([id, m[1]!]);
+		}
+	};
+	walk('src/routes');
+	return found;
+}
+
+test('every route is in the access matrix', () => {
+	const known = new Set(MATRIX.map(([r, m]) => `${m} ${r}`));
+	const missing = discoverRoutes()
+		.map(([r, m]) => `${m} ${r}`)
+		.filter((k) => !known.has(k));
+	expect(missing, 'routes without a row in the access matrix').toEqual([]);
+});
+
+test('every route answers every visitor as the matrix says, and reveals nothing else', async ({
+	playwright
+}) => {
+	const db = e2eDb();
+	const id = (sql: string) => db.prepare(sql).pluck().get() as number;
+	const params: Record<string, string> = {
+		'/school/[id]': String(id("select id from school where instellingscode = '90AA'")),
+		'/swv/[id]': String(id("select id from swv where code = 'PO2799'")),
+		'/beheer/swv/[id]': String(id("select id from swv where code = 'PO2799'")),
+		'/beheer/scholen/[id]': String(id("select id from school where instellingscode = '90AA'")),
+		'/wachtwoord-herstellen/[token]': 'a'.repeat(32),
+		'/uitnodiging/[token]': 'b'.repeat(32)
+	};
+	const before = db
+		.prepare(
+			'select (select count(*) from swv), (select count(*) from school), (select count(*) from invitation), (select count(*) from membership)'
+		)
+		.raw()
+		.get();
+
+	const results: string[] = [];
+	for (const role of ROLES) {
+		const context = await playwright.request.newContext({ baseURL: BASE });
+		let cookie = '';
+		if (LOGINS[role]) cookie = `sessie=${await sessionCookie(context, LOGINS[role]!)}`;
+		if (role === 'respondent') cookie = 'respondent=een-willekeurige-code';
+		for (const [route, method, statuses] of MATRIX) {
+			const url = params[route] ? route.replace(/\[(id|token)\]/, params[route]!) : route;
+			const headers = { cookie, origin: BASE, accept: 'text/html' };
+			const response =
+				method === 'GET'
+					? await context.get(url, { headers, maxRedirects: 0 })
+					: await context.post(method === 'default' ? url : `${url}?/${method}`, {
+							headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+							data: '',
+							maxRedirects: 0
+						});
+			const expected = statuses[ROLES.indexOf(role)];
+			if (response.status() !== expected)
+				results.push(`${role} ${method} ${route}: ${response.status()} (verwacht ${expected})`);
+			// A refusal never carries the school's or SWV's data.
+			if (response.status() === 404) {
+				const body = await response.text();
+				expect(body).not.toContain('OBS De Regenboog');
+			}
+		}
+		await context.dispose();
+	}
+	expect(results).toEqual([]);
+	// Refused and invalid requests changed nothing.
+	expect(
+		db
+			.prepare(
+				'select (select count(*) from swv), (select count(*) from school), (select count(*) from invitation), (select count(*) from membership)'
+			)
+			.raw()
+			.get()
+	).toEqual(before);
+	db.close();
+});
