@@ -21,11 +21,29 @@ export async function expectAccessible(page: Page): Promise<void> {
 export const DEMO_PASSWORD = 'demo-wachtwoord';
 export const BASE = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
-/** Decodes a quoted-printable mail body. */
+/** Quoted-printable to text, byte-exact (so UTF-8 such as "ö" survives). */
 function decodeQuotedPrintable(text: string): string {
-	return text
-		.replace(/=\r?\n/g, '')
-		.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+	const bytes: number[] = [];
+	const soft = text.replace(/=\r?\n/g, '');
+	for (let i = 0; i < soft.length; i++) {
+		const hex = soft.slice(i + 1, i + 3);
+		if (soft[i] === '=' && /^[0-9A-F]{2}$/.test(hex)) {
+			bytes.push(parseInt(hex, 16));
+			i += 2;
+		} else bytes.push(...Buffer.from(soft[i]!, 'utf8'));
+	}
+	return Buffer.from(bytes).toString('utf8');
+}
+
+/** A header value: unfolded, with RFC 2047 encoded words (`=?UTF-8?Q?...?=`) decoded. */
+function decodeHeader(value: string): string {
+	return value
+		.replace(/\?=\s+=\?/g, '?==?')
+		.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, data: string) =>
+			kind.toUpperCase() === 'B'
+				? Buffer.from(data, 'base64').toString('utf8')
+				: decodeQuotedPrintable(data.replace(/_/g, ' '))
+		);
 }
 
 /** The newest message in the outbox addressed to `to`, as subject and decoded text. */
@@ -43,11 +61,12 @@ export function lastMailTo(
 	}
 	for (const name of names.reverse()) {
 		const raw = readFileSync(join(dir, name), 'utf8');
-		const [head = '', ...body] = raw.split(/\r?\n\r?\n/);
+		const [rawHead = '', ...body] = raw.split(/\r?\n\r?\n/);
+		const head = rawHead.replace(/\r?\n[ \t]+/g, ' ');
 		if (!new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(head)) continue;
 		const qp = /content-transfer-encoding: quoted-printable/i.test(head);
 		const text = qp ? decodeQuotedPrintable(body.join('\n\n')) : body.join('\n\n');
-		const subject = /^Subject: (.*)$/m.exec(head)?.[1] ?? '';
+		const subject = decodeHeader(/^Subject: (.*)$/m.exec(head)?.[1] ?? '');
 		return { subject, text, link: /https?:\/\/\S+/.exec(text)?.[0] ?? null };
 	}
 	return null;
