@@ -56,8 +56,31 @@ const MATRIX: Row[] = [
 	// School A: its own coordinator, the coordinator of its SWV and admins oversee it.
 	['/school/[id]', 'GET', [303, 303, 200, 404, 200, 404, 200]],
 	['/school/[id]', 'uitnodigen', [303, 303, 400, 404, 400, 404, 400]],
+	['/school/[id]', 'ronde', [303, 303, 400, 404, 404, 404, 404]],
 	['/swv/[id]', 'GET', [303, 303, 404, 404, 200, 404, 404]],
 	['/swv/[id]', 'uitnodigen', [303, 303, 404, 404, 400, 404, 404]],
+	['/swv/[id]', 'eigen-ronde', [303, 303, 404, 404, 400, 404, 404]],
+	['/swv/[id]', 'ronde-scholen', [303, 303, 404, 404, 400, 404, 404]],
+	// A finished round of school A: only its coordinators manage it.
+	['/rondes/[id]', 'GET', [303, 303, 200, 404, 404, 404, 404]],
+	['/rondes/[id]', 'sluiten', [303, 303, 409, 404, 404, 404, 404]],
+	['/rondes/[id]', 'heropenen', [303, 303, 409, 404, 404, 404, 404]],
+	['/rondes/[id]', 'verlengen', [303, 303, 400, 404, 404, 404, 404]],
+	['/rondes/[id]', 'verwijderen', [303, 303, 400, 404, 404, 404, 404]],
+	['/rondes/[id]/qr.svg', 'GET', [303, 303, 200, 404, 404, 404, 404]],
+	['/rondes/[id]/uitnodiging', 'GET', [303, 303, 200, 404, 404, 404, 404]],
+	['/voorbeeld/[questionnaire]/[version]', 'GET', SIGNED_IN_ONLY],
+	// The respondent pages of that closed round: anyone with the link, nothing accepted.
+	['/s/[token]', 'GET', PUBLIC],
+	['/s/[token]', 'start', [410, 410, 410, 410, 410, 410, 410]],
+	['/s/[token]', 'hervatten', [410, 410, 410, 410, 410, 410, 410]],
+	['/s/[token]/thema/[n]', 'GET', [303, 303, 303, 303, 303, 303, 303]],
+	// A post to a closed round stores nothing and sends the respondent to the page that says so.
+	['/s/[token]/thema/[n]', 'default', [303, 303, 303, 303, 303, 303, 303]],
+	['/s/[token]/antwoord', 'POST', [410, 410, 410, 410, 410, 410, 410]],
+	['/s/[token]/controle', 'GET', [303, 303, 303, 303, 303, 303, 303]],
+	['/s/[token]/controle', 'default', [303, 303, 303, 303, 303, 303, 303]],
+	['/s/[token]/klaar', 'GET', PUBLIC],
 	['/beheer', 'GET', ADMIN_ONLY],
 	['/beheer/swv', 'GET', ADMIN_ONLY],
 	['/beheer/swv', 'aanmaken', ADMIN_ACTION],
@@ -77,7 +100,8 @@ const MATRIX: Row[] = [
 	['/beheer/accounts', 'opnieuw', ADMIN_ACTION],
 	['/beheer/accounts', 'intrekken', ADMIN_ACTION],
 	['/beheer/audit', 'GET', ADMIN_ONLY],
-	// Last: signing out ends the session the rows above used.
+	// Last: a new link changes the round (harmless here), and signing out ends the session.
+	['/rondes/[id]', 'nieuwe-link', [303, 303, 200, 404, 404, 404, 404]],
 	['/uitloggen', 'GET', [303, 303, 303, 303, 303, 303, 303]],
 	['/uitloggen', 'default', [303, 303, 303, 303, 303, 303, 303]]
 ];
@@ -123,14 +147,30 @@ test('every route answers every visitor as the matrix says, and reveals nothing 
 }) => {
 	const db = e2eDb();
 	const id = (sql: string) => db.prepare(sql).pluck().get() as number;
-	const params: Record<string, string> = {
-		'/school/[id]': String(id("select id from school where instellingscode = '90AA'")),
-		'/swv/[id]': String(id("select id from swv where code = 'PO2799'")),
-		'/beheer/swv/[id]': String(id("select id from swv where code = 'PO2799'")),
-		'/beheer/scholen/[id]': String(id("select id from school where instellingscode = '90AA'")),
-		'/wachtwoord-herstellen/[token]': 'a'.repeat(32),
-		'/uitnodiging/[token]': 'b'.repeat(32)
-	};
+	const schoolA = id("select id from school where instellingscode = '90AA'");
+	const swvA = id("select id from swv where code = 'PO2799'");
+	const roundA = id(
+		`select id from round where school_id = ${schoolA} order by opens_at desc limit 1`
+	);
+	// The round's link changes when a role makes a new one: read it again for every role.
+	const urls = (token: string): Record<string, string> => ({
+		'/school/[id]': `/school/${schoolA}`,
+		'/swv/[id]': `/swv/${swvA}`,
+		'/beheer/swv/[id]': `/beheer/swv/${swvA}`,
+		'/beheer/scholen/[id]': `/beheer/scholen/${schoolA}`,
+		'/wachtwoord-herstellen/[token]': `/wachtwoord-herstellen/${'a'.repeat(32)}`,
+		'/uitnodiging/[token]': `/uitnodiging/${'b'.repeat(32)}`,
+		'/rondes/[id]': `/rondes/${roundA}`,
+		'/rondes/[id]/qr.svg': `/rondes/${roundA}/qr.svg`,
+		'/rondes/[id]/uitnodiging': `/rondes/${roundA}/uitnodiging`,
+		'/voorbeeld/[questionnaire]/[version]': '/voorbeeld/school-scan/1',
+		'/s/[token]': `/s/${token}`,
+		'/s/[token]/thema/[n]': `/s/${token}/thema/1`,
+		'/s/[token]/antwoord': `/s/${token}/antwoord`,
+		'/s/[token]/controle': `/s/${token}/controle`,
+		'/s/[token]/klaar': `/s/${token}/klaar`
+	});
+
 	const before = db
 		.prepare(
 			'select (select count(*) from swv), (select count(*) from school), (select count(*) from invitation), (select count(*) from membership)'
@@ -144,17 +184,23 @@ test('every route answers every visitor as the matrix says, and reveals nothing 
 		let cookie = '';
 		if (LOGINS[role]) cookie = `sessie=${await sessionCookie(context, LOGINS[role]!)}`;
 		if (role === 'respondent') cookie = 'respondent=een-willekeurige-code';
+		const concrete = urls(
+			db.prepare(`select share_token from round where id = ${roundA}`).pluck().get() as string
+		);
 		for (const [route, method, statuses] of MATRIX) {
-			const url = params[route] ? route.replace(/\[(id|token)\]/, params[route]!) : route;
+			const url = concrete[route] ?? route;
 			const headers = { cookie, origin: BASE, accept: 'text/html' };
 			const response =
 				method === 'GET'
 					? await context.get(url, { headers, maxRedirects: 0 })
-					: await context.post(method === 'default' ? url : `${url}?/${method}`, {
-							headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-							data: '',
-							maxRedirects: 0
-						});
+					: await context.post(
+							method === 'default' || method === 'POST' ? url : `${url}?/${method}`,
+							{
+								headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+								data: '',
+								maxRedirects: 0
+							}
+						);
 			const expected = statuses[ROLES.indexOf(role)];
 			if (response.status() !== expected)
 				results.push(`${role} ${method} ${route}: ${response.status()} (verwacht ${expected})`);

@@ -12,7 +12,7 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
 
 const countSchools = () => {
 	const db = e2eDb();
-	const n = db.prepare('select count(*) from school').pluck().get();
+	const n = db.prepare('select count(*) from school').pluck().get() as number;
 	db.close();
 	return n;
 };

@@ -8,6 +8,7 @@ import type { Questionnaire } from '../domain/questionnaire/schema';
 import type { SchoolType } from '../domain/school-type';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { hashToken } from './auth/session';
+import { generateShareToken } from './auth/tokens';
 
 /**
  * The demo: a PO samenwerkingsverband with 12 schools (po, sbo, so), a VO one with four
@@ -222,7 +223,7 @@ export async function seedDemo(
 					closesAt: new Date(opts.closed),
 					status: 'closed',
 					closedAt: new Date(opts.closed),
-					shareToken: token(),
+					shareToken: generateShareToken(),
 					releasedAt: new Date(opts.closed),
 					openedBySwv: opts.scope === 'swv'
 				})

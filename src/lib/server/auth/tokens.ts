@@ -11,3 +11,10 @@ export function generateLinkToken(): string {
 export function looksLikeToken(token: string): boolean {
 	return /^[a-z2-7]{32}$/.test(token);
 }
+
+/** The share token in a round's link: 128 bits, 26 characters of lower-case base32. */
+export function generateShareToken(): string {
+	const bytes = new Uint8Array(16);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}

@@ -1,15 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '$lib/server/app';
-import { mayInvite, requireUser, schoolFor } from '$lib/server/access';
+import { getDb, getQuestionnaires } from '$lib/server/app';
+import { mayInvite, maySchool, requireUser, schoolFor } from '$lib/server/access';
+import { audit } from '$lib/server/audit';
 import { coordinatorsOf } from '$lib/server/coordinators';
+import { round } from '$lib/server/db/schema';
 import { fields, invalid, parseForm } from '$lib/server/form';
 import { sendInvitation } from '$lib/server/invitations';
+import { defaultRoundTitle, roundForm } from '$lib/server/round-forms';
+import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const me = requireUser(locals, url);
 	const db = getDb();
 	const s = schoolFor(db, me, Number(params.id), 'oversee');
+	const coordinate = maySchool(db, me, s, 'coordinate');
+	const versions = getQuestionnaires().versions('school-scan');
 	return {
 		school: {
 			id: s.id,
@@ -18,6 +26,25 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			schoolType: s.schoolType,
 			code: `${s.instellingscode}${s.vestiging}`
 		},
+		coordinate,
+		rounds: coordinate
+			? db
+					.select()
+					.from(round)
+					.where(eq(round.schoolId, s.id))
+					.orderBy(desc(round.opensAt))
+					.all()
+					.map((r) => ({
+						id: r.id,
+						title: r.title,
+						open: isRoundOpen(r),
+						opensAt: r.opensAt,
+						closesAt: r.closesAt,
+						submitted: submittedCount(db, r.id)
+					}))
+			: [],
+		versions: versions.map((q) => ({ version: q.version, title: q.title })),
+		defaultTitle: defaultRoundTitle(),
 		...coordinatorsOf(db, { schoolId: s.id })
 	};
 };
@@ -28,7 +55,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const s = schoolFor(db, me, Number(event.params.id), 'oversee');
 		if (!mayInvite(db, me, { scope: 'school', school: s }))
-			return invalid(404, { message: 'Niet gevonden.', errors: {}, values: {} });
+			return invalid(404, { message: 'Niet gevonden.' });
 		const parsed = await parseForm(event.request, z.object({ email: fields.email }), ['email']);
 		if ('failure' in parsed) return parsed.failure;
 		const sent = await sendInvitation(
@@ -38,12 +65,46 @@ export const actions: Actions = {
 			{ scope: 'school', schoolId: s.id },
 			event.url.origin
 		);
-		if (!sent)
+		if (!sent) {
 			return invalid(409, {
 				message: `${parsed.data.email} is al coördinator van deze school.`,
-				errors: {},
 				values: { email: parsed.data.email }
 			});
+		}
 		return { invited: parsed.data.email };
+	},
+	ronde: async ({ locals, url, params, request }) => {
+		const me = requireUser(locals, url);
+		const db = getDb();
+		const s = schoolFor(db, me, Number(params.id), 'coordinate');
+		const registry = getQuestionnaires();
+		const parsed = await parseForm(request, roundForm(registry, 'school-scan'), [
+			'title',
+			'closesAt',
+			'minRespondents'
+		]);
+		if ('failure' in parsed) return parsed.failure;
+		const d = parsed.data;
+		const id = createRound(db, registry, {
+			scope: 'school',
+			schoolId: s.id,
+			swvId: s.swvId,
+			questionnaireId: 'school-scan',
+			questionnaireVersion: d.version,
+			title: d.title,
+			closesAt: d.closesAt,
+			minRespondents: d.minRespondents,
+			askGroups: d.askGroups,
+			openedBySwv: false,
+			createdBy: me.id
+		});
+		audit(
+			db,
+			me.id,
+			'ronde.geopend',
+			{ type: 'ronde', id },
+			{ schoolId: s.id, version: d.version }
+		);
+		redirect(303, `/rondes/${id}`);
 	}
 };

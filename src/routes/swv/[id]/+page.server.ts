@@ -1,5 +1,11 @@
+import { redirect } from '@sveltejs/kit';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '$lib/server/app';
+import { getDb, getQuestionnaires } from '$lib/server/app';
+import { audit } from '$lib/server/audit';
+import { round } from '$lib/server/db/schema';
+import { defaultRoundTitle, roundForm } from '$lib/server/round-forms';
+import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
 import { requireUser, schoolsOfSwv, swvFor } from '$lib/server/access';
 import { coordinatorsOf } from '$lib/server/coordinators';
 import { fields, invalid, parseForm } from '$lib/server/form';
@@ -19,6 +25,35 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			schoolType: x.schoolType,
 			active: x.active
 		})),
+		rounds: db
+			.select()
+			.from(round)
+			.where(eq(round.swvId, s.id))
+			.orderBy(desc(round.opensAt))
+			.all()
+			.filter((r) => r.scope === 'swv')
+			.map((r) => ({
+				id: r.id,
+				title: r.title,
+				open: isRoundOpen(r),
+				submitted: submittedCount(db, r.id)
+			})),
+		openSchoolRounds: new Set(
+			db
+				.select()
+				.from(round)
+				.where(eq(round.swvId, s.id))
+				.all()
+				.filter((r) => r.scope === 'school' && isRoundOpen(r))
+				.map((r) => r.schoolId)
+		).size,
+		swvVersions: getQuestionnaires()
+			.versions('swv-scan')
+			.map((q) => ({ version: q.version, title: q.title })),
+		schoolVersions: getQuestionnaires()
+			.versions('school-scan')
+			.map((q) => ({ version: q.version, title: q.title })),
+		defaultTitle: defaultRoundTitle(),
 		...coordinatorsOf(db, { swvId: s.id })
 	};
 };
@@ -30,6 +65,77 @@ const inviteSchema = z.object({
 });
 
 export const actions: Actions = {
+	/** The SWV's own scan, answered by its staff, boards and OPR. */
+	'eigen-ronde': async ({ locals, url, params, request }) => {
+		const me = requireUser(locals, url);
+		const db = getDb();
+		const s = swvFor(db, me, Number(params.id));
+		const registry = getQuestionnaires();
+		const parsed = await parseForm(request, roundForm(registry, 'swv-scan'), [
+			'title',
+			'closesAt',
+			'minRespondents'
+		]);
+		if ('failure' in parsed) return parsed.failure;
+		const d = parsed.data;
+		const id = createRound(db, registry, {
+			scope: 'swv',
+			schoolId: null,
+			swvId: s.id,
+			questionnaireId: 'swv-scan',
+			questionnaireVersion: d.version,
+			title: d.title,
+			closesAt: d.closesAt,
+			minRespondents: d.minRespondents,
+			askGroups: d.askGroups,
+			openedBySwv: true,
+			createdBy: me.id
+		});
+		audit(db, me.id, 'ronde.geopend', { type: 'ronde', id }, { swvId: s.id });
+		redirect(303, `/rondes/${id}`);
+	},
+	/** One round for every active school of the SWV, same version and dates; shared with the SWV. */
+	'ronde-scholen': async ({ locals, url, params, request }) => {
+		const me = requireUser(locals, url);
+		const db = getDb();
+		const s = swvFor(db, me, Number(params.id));
+		const registry = getQuestionnaires();
+		const parsed = await parseForm(request, roundForm(registry, 'school-scan'), [
+			'title',
+			'closesAt',
+			'minRespondents'
+		]);
+		if ('failure' in parsed) return parsed.failure;
+		const d = parsed.data;
+		const schools = schoolsOfSwv(db, s.id).filter((x) => x.active);
+		db.transaction(() => {
+			for (const school of schools) {
+				createRound(db, registry, {
+					scope: 'school',
+					schoolId: school.id,
+					swvId: s.id,
+					questionnaireId: 'school-scan',
+					questionnaireVersion: d.version,
+					title: d.title,
+					closesAt: d.closesAt,
+					minRespondents: d.minRespondents,
+					askGroups: d.askGroups,
+					openedBySwv: true,
+					createdBy: me.id
+				});
+			}
+		});
+		audit(
+			db,
+			me.id,
+			'ronde.geopend-voor-scholen',
+			{ type: 'swv', id: s.id },
+			{ schools: schools.length }
+		);
+		return {
+			saved: `Er is een ronde geopend voor ${schools.length} scholen. Hun coördinatoren zien de link op hun schoolpagina.`
+		};
+	},
 	uitnodigen: async (event) => {
 		const me = requireUser(event.locals, event.url);
 		const db = getDb();

@@ -1,0 +1,164 @@
+import { error } from '@sveltejs/kit';
+import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import type { ScanContext } from '$lib/domain/school-type';
+import type { Questionnaire } from '$lib/domain/questionnaire/schema';
+import { maySchool, maySwv, type RoundRow, type SchoolRow } from './access';
+import type { SessionUser } from './auth/session';
+import { generateShareToken } from './auth/tokens';
+import type { Db } from './db/open';
+import { answer, response, round, school, themeComment } from './db/schema';
+import { markVersionUsed, type QuestionnaireRegistry } from './questionnaires';
+
+export interface NewRound {
+	scope: 'school' | 'swv';
+	schoolId: number | null;
+	swvId: number;
+	questionnaireId: string;
+	questionnaireVersion: number;
+	title: string;
+	closesAt: Date | null;
+	minRespondents: number;
+	askGroups: boolean;
+	openedBySwv: boolean;
+	createdBy: string;
+}
+
+/** Opens a round; its questionnaire version is published from now on. */
+export function createRound(db: Db, registry: QuestionnaireRegistry, r: NewRound): number {
+	markVersionUsed(db, registry, r.questionnaireId, r.questionnaireVersion);
+	return db
+		.insert(round)
+		.values({
+			...r,
+			opensAt: new Date(),
+			shareToken: generateShareToken(),
+			// Rounds an SWV opens for its schools are shared with it from the start.
+			releasedAt: r.openedBySwv && r.scope === 'school' ? new Date() : null
+		})
+		.returning({ id: round.id })
+		.get().id;
+}
+
+export function isRoundOpen(r: Pick<RoundRow, 'status' | 'closesAt'>, now = Date.now()): boolean {
+	return r.status === 'open' && (!r.closesAt || r.closesAt.getTime() > now);
+}
+
+export function roundSchool(db: Db, r: RoundRow): SchoolRow | null {
+	return r.schoolId
+		? (db.select().from(school).where(eq(school.id, r.schoolId)).get() ?? null)
+		: null;
+}
+
+export function roundContext(db: Db, r: RoundRow): ScanContext {
+	return roundSchool(db, r)?.schoolType ?? 'swv';
+}
+
+export function roundQuestionnaire(registry: QuestionnaireRegistry, r: RoundRow): Questionnaire {
+	const q = registry.get(r.questionnaireId, r.questionnaireVersion);
+	if (!q) error(500, `Vragenlijst ${r.questionnaireId} v${r.questionnaireVersion} ontbreekt.`);
+	return q;
+}
+
+/** A round its coordinators may manage: the school's coordinators, or the SWV's for its own scan. */
+export function roundFor(db: Db, user: SessionUser, id: number): RoundRow {
+	const r = Number.isSafeInteger(id)
+		? db.select().from(round).where(eq(round.id, id)).get()
+		: undefined;
+	const s = r ? roundSchool(db, r) : null;
+	const allowed = r && (s ? maySchool(db, user, s, 'coordinate') : maySwv(db, user, r.swvId));
+	if (!r || !allowed) error(404, 'Deze ronde bestaat niet of u heeft er geen toegang toe.');
+	return r;
+}
+
+export interface RoundCounts {
+	started: number;
+	submitted: number;
+	groups: { group: string | null; started: number; submitted: number }[];
+}
+
+export function roundCounts(db: Db, roundId: number): RoundCounts {
+	const groups = db
+		.select({
+			group: response.respondentGroup,
+			started: count(),
+			submitted: count(response.submittedAt)
+		})
+		.from(response)
+		.where(eq(response.roundId, roundId))
+		.groupBy(response.respondentGroup)
+		.all();
+	return {
+		started: groups.reduce((n, g) => n + g.started, 0),
+		submitted: groups.reduce((n, g) => n + g.submitted, 0),
+		groups
+	};
+}
+
+/** Submitted responses per round, for lists of rounds. */
+export function submittedCount(db: Db, roundId: number): number {
+	return db
+		.select({ n: count() })
+		.from(response)
+		.where(and(eq(response.roundId, roundId), isNotNull(response.submittedAt)))
+		.get()!.n;
+}
+
+export function answersOf(db: Db, responseId: number): Record<string, number> {
+	return Object.fromEntries(
+		db
+			.select({ itemId: answer.itemId, value: answer.value })
+			.from(answer)
+			.where(eq(answer.responseId, responseId))
+			.all()
+			.map((a) => [a.itemId, a.value])
+	);
+}
+
+export function commentsOf(db: Db, responseId: number): Record<string, string> {
+	return Object.fromEntries(
+		db
+			.select({ themeId: themeComment.themeId, text: themeComment.text })
+			.from(themeComment)
+			.where(eq(themeComment.responseId, responseId))
+			.all()
+			.map((c) => [c.themeId, c.text])
+	);
+}
+
+/** Stores one answer (upsert) and removes the answers its value hides, in one transaction. */
+export function storeAnswer(
+	db: Db,
+	responseId: number,
+	itemId: string,
+	value: number,
+	hidden: string[]
+) {
+	db.transaction((tx) => {
+		tx.insert(answer)
+			.values({ responseId, itemId, value })
+			.onConflictDoUpdate({ target: [answer.responseId, answer.itemId], set: { value } })
+			.run();
+		for (const id of hidden) {
+			tx.delete(answer)
+				.where(and(eq(answer.responseId, responseId), eq(answer.itemId, id)))
+				.run();
+		}
+		tx.update(response)
+			.set({ updatedAt: sql`(unixepoch('subsec') * 1000)` })
+			.where(eq(response.id, responseId))
+			.run();
+	});
+}
+
+export function storeComment(db: Db, responseId: number, themeId: string, text: string) {
+	if (!text.trim()) {
+		db.delete(themeComment)
+			.where(and(eq(themeComment.responseId, responseId), eq(themeComment.themeId, themeId)))
+			.run();
+		return;
+	}
+	db.insert(themeComment)
+		.values({ responseId, themeId, text })
+		.onConflictDoUpdate({ target: [themeComment.responseId, themeComment.themeId], set: { text } })
+		.run();
+}

@@ -1,0 +1,49 @@
+import { redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { formatResumeCode, respondentView } from '$lib/domain/respondent';
+import { response } from '$lib/server/db/schema';
+import { invalid } from '$lib/server/form';
+import { respondentSession, resumeCookieName } from '$lib/server/respondent';
+import { answersOf } from '$lib/server/rounds';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, cookies }) => {
+	const s = respondentSession(params.token, cookies);
+	if (!s.open || !s.response) redirect(303, `/s/${params.token}`);
+	const view = respondentView(s.q, s.context, answersOf(s.db, s.response.id));
+	const code = cookies.get(resumeCookieName(s.round.id));
+	return {
+		unitName: s.unitName,
+		progress: { answered: view.answered, total: view.total },
+		open: view.themes
+			.map((t) => ({
+				number: t.number,
+				title: t.title,
+				items: t.items
+					.filter((i) => i.visible && i.value === null)
+					.map((i) => ({ id: i.id, text: i.text }))
+			}))
+			.filter((t) => t.items.length),
+		submitted: !!s.response.submittedAt,
+		resumeCode: code ? formatResumeCode(code) : null
+	};
+};
+
+export const actions: Actions = {
+	default: ({ params, cookies }) => {
+		const s = respondentSession(params.token, cookies);
+		if (!s.open)
+			return invalid(410, {
+				message: 'Deze ronde is gesloten: er kunnen geen antwoorden meer worden gegeven.'
+			});
+		if (!s.response) redirect(303, `/s/${params.token}`);
+		if (!s.response.submittedAt) {
+			s.db
+				.update(response)
+				.set({ submittedAt: new Date() })
+				.where(eq(response.id, s.response.id))
+				.run();
+		}
+		redirect(303, `/s/${params.token}/klaar`);
+	}
+};

@@ -1,0 +1,7 @@
+import { respondentSession } from '$lib/server/respondent';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, cookies }) => {
+	const s = respondentSession(params.token, cookies);
+	return { unitName: s.unitName, submitted: !!s.response?.submittedAt, open: s.open };
+};

@@ -1,0 +1,92 @@
+import { error, redirect } from '@sveltejs/kit';
+import { formatResumeCode, respondentView } from '$lib/domain/respondent';
+import { invalid } from '$lib/server/form';
+import { respondentSession, resumeCookieName } from '$lib/server/respondent';
+import { saveAnswer, saveComment } from '$lib/server/respondent-answers';
+import { answersOf, commentsOf } from '$lib/server/rounds';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, cookies }) => {
+	const s = respondentSession(params.token, cookies);
+	if (!s.open || !s.response) redirect(303, `/s/${params.token}`);
+	const answers = answersOf(s.db, s.response.id);
+	const view = respondentView(s.q, s.context, answers);
+	const theme = view.themes[Number(params.n) - 1];
+	if (!theme || !/^\d+$/.test(params.n)) error(404, 'Dit thema bestaat niet in deze vragenlijst.');
+	const code = cookies.get(resumeCookieName(s.round.id));
+	return {
+		roundId: s.round.id,
+		unitName: s.unitName,
+		title: s.q.title,
+		theme,
+		comment: commentsOf(s.db, s.response.id)[theme.id] ?? '',
+		answers,
+		themes: view.themes.map((t) => ({
+			number: t.number,
+			title: t.title,
+			answered: t.answered,
+			total: t.total
+		})),
+		progress: { answered: view.answered, total: view.total },
+		resumeCode: code ? formatResumeCode(code) : null
+	};
+};
+
+export const actions: Actions = {
+	/**
+	 * Without JavaScript: the whole page is saved on "volgende", "vorige" or a theme in the list.
+	 * With it, every change was saved already and this saves the same values again.
+	 */
+	default: async ({ params, cookies, request }) => {
+		const s = respondentSession(params.token, cookies);
+		if (!s.open)
+			return invalid(410, {
+				message: 'Deze ronde is gesloten: er kunnen geen antwoorden meer worden gegeven.'
+			});
+		if (!s.response) redirect(303, `/s/${params.token}`);
+		const before = respondentView(s.q, s.context, answersOf(s.db, s.response.id));
+		const theme = before.themes[Number(params.n) - 1];
+		if (!theme) error(404, 'Dit thema bestaat niet in deze vragenlijst.');
+		const form = await request.formData().catch(() => null);
+		if (!form) return invalid(400, { message: 'Het formulier kon niet worden gelezen.' });
+		const errors: Record<string, string> = {};
+		for (const item of theme.items) {
+			const raw = form.get(`a-${item.id}`);
+			if (raw === null || raw === '') continue;
+			const value = Number(raw);
+			const saved =
+				typeof raw === 'string' && /^-?\d{1,3}$/.test(raw)
+					? saveAnswer(s, s.response.id, item.id, value)
+					: {
+							ok: false as const,
+							message: 'Dit antwoord staat niet op de schaal van deze stelling.'
+						};
+			if (!saved.ok) errors[item.id] = saved.message;
+		}
+		if (theme.comment) {
+			const text = form.get('comment');
+			if (typeof text === 'string') {
+				const saved = saveComment(s, s.response.id, theme.id, text);
+				if (!saved.ok) errors.comment = saved.message;
+			}
+		}
+		if (Object.keys(errors).length) {
+			return invalid(400, {
+				message: 'Niet alles kon worden bewaard. Kijk naar de gemarkeerde stellingen.',
+				errors
+			});
+		}
+		// An answer may have made a statement on this page appear: show it before moving on.
+		const after = respondentView(s.q, s.context, answersOf(s.db, s.response.id)).themes[
+			theme.number - 1
+		]!;
+		const appeared = after.items.filter((i, k) => i.visible && !theme.items[k]!.visible);
+		if (appeared.length) return { appeared: appeared.map((i) => i.id) };
+		const to = form.get('naar');
+		if (to === 'controle') redirect(303, `/s/${params.token}/controle`);
+		const n = Number(to);
+		if (Number.isInteger(n) && n >= 1 && n <= before.themes.length)
+			redirect(303, `/s/${params.token}/thema/${n}`);
+		redirect(303, `/s/${params.token}/thema/${theme.number}`);
+	}
+};
