@@ -1,4 +1,5 @@
 import { checkAnswer, checkComment } from '$lib/domain/respondent';
+import { batchedWrite } from './db/batch';
 import type { RespondentSession } from './respondent';
 import { answersOf, storeAnswer, storeComment } from './rounds';
 
@@ -11,12 +12,14 @@ export function saveAnswer(
 	responseId: number,
 	itemId: string,
 	value: number
-): { ok: true; hidden: string[] } | { ok: false; message: string } {
-	const answers = answersOf(s.db, responseId);
-	const check = checkAnswer(s.q, s.context, answers, itemId, value);
-	if (!check.ok) return check;
-	storeAnswer(s.db, responseId, itemId, value, check.hidden);
-	return check;
+): Promise<{ ok: true; hidden: string[] } | { ok: false; message: string }> {
+	// Checked and written in one (group-committed) transaction, so the check sees the answers
+	// the write builds on; resolved only once the answer is on disk.
+	return batchedWrite(s.db, () => {
+		const check = checkAnswer(s.q, s.context, answersOf(s.db, responseId), itemId, value);
+		if (check.ok) storeAnswer(s.db, responseId, itemId, value, check.hidden);
+		return check;
+	});
 }
 
 export function saveComment(

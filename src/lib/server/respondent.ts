@@ -8,8 +8,9 @@ import { getDb, getQuestionnaires } from './app';
 import { hashToken } from './auth/session';
 import { generateLinkToken } from './auth/tokens';
 import type { Db } from './db/open';
-import { response, round, swv } from './db/schema';
-import { isRoundOpen, roundQuestionnaire, roundSchool } from './rounds';
+import { response, swv } from './db/schema';
+import { respondentQueries } from './respondent-queries';
+import { isRoundOpen, roundQuestionnaire } from './rounds';
 
 /**
  * Respondents have no account. Their response is found by a random token in a cookie (only its
@@ -35,25 +36,20 @@ const COOKIE_DAYS = 120;
 
 export function respondentSession(token: string, cookies: Cookies): RespondentSession {
 	const db = getDb();
-	const r = /^[a-z2-7]{26}$/.test(token)
-		? db.select().from(round).where(eq(round.shareToken, token)).get()
-		: undefined;
+	const queries = respondentQueries(db);
+	const r = /^[a-z2-7]{26}$/.test(token) ? queries.roundByToken.get({ token }) : undefined;
 	if (!r) {
 		error(
 			404,
 			'Deze link werkt niet (meer). Vraag de coördinator van uw school om de juiste link.'
 		);
 	}
-	const s = roundSchool(db, r);
+	const s = r.schoolId ? (queries.schoolById.get({ id: r.schoolId }) ?? null) : null;
 	const unitName =
 		s?.name ?? db.select({ name: swv.name }).from(swv).where(eq(swv.id, r.swvId)).get()!.name;
 	const cookie = cookies.get(cookieName(r.id));
 	const res = cookie
-		? db
-				.select()
-				.from(response)
-				.where(and(eq(response.tokenHash, hashToken(cookie)), eq(response.roundId, r.id)))
-				.get()
+		? queries.responseByToken.get({ hash: hashToken(cookie), round: r.id })
 		: undefined;
 	return {
 		db,

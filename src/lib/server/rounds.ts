@@ -1,13 +1,14 @@
 import { error } from '@sveltejs/kit';
-import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import type { ScanContext } from '$lib/domain/school-type';
 import type { Questionnaire } from '$lib/domain/questionnaire/schema';
 import { maySchool, maySwv, type RoundRow, type SchoolRow } from './access';
 import type { SessionUser } from './auth/session';
 import { generateShareToken } from './auth/tokens';
 import type { Db } from './db/open';
-import { answer, response, round, school, themeComment } from './db/schema';
+import { response, round, school, themeComment } from './db/schema';
 import { markVersionUsed, type QuestionnaireRegistry } from './questionnaires';
+import { respondentQueries } from './respondent-queries';
 
 export interface NewRound {
 	scope: 'school' | 'swv';
@@ -105,11 +106,8 @@ export function submittedCount(db: Db, roundId: number): number {
 
 export function answersOf(db: Db, responseId: number): Record<string, number> {
 	return Object.fromEntries(
-		db
-			.select({ itemId: answer.itemId, value: answer.value })
-			.from(answer)
-			.where(eq(answer.responseId, responseId))
-			.all()
+		respondentQueries(db)
+			.answersOf.all({ response: responseId })
 			.map((a) => [a.itemId, a.value])
 	);
 }
@@ -125,7 +123,7 @@ export function commentsOf(db: Db, responseId: number): Record<string, string> {
 	);
 }
 
-/** Stores one answer (upsert) and removes the answers its value hides, in one transaction. */
+/** Stores one answer (upsert) and removes the answers its value hides; call inside a transaction. */
 export function storeAnswer(
 	db: Db,
 	responseId: number,
@@ -133,21 +131,10 @@ export function storeAnswer(
 	value: number,
 	hidden: string[]
 ) {
-	db.transaction((tx) => {
-		tx.insert(answer)
-			.values({ responseId, itemId, value })
-			.onConflictDoUpdate({ target: [answer.responseId, answer.itemId], set: { value } })
-			.run();
-		for (const id of hidden) {
-			tx.delete(answer)
-				.where(and(eq(answer.responseId, responseId), eq(answer.itemId, id)))
-				.run();
-		}
-		tx.update(response)
-			.set({ updatedAt: sql`(unixepoch('subsec') * 1000)` })
-			.where(eq(response.id, responseId))
-			.run();
-	});
+	const q = respondentQueries(db);
+	q.upsertAnswer.run({ response: responseId, item: itemId, value });
+	for (const id of hidden) q.deleteAnswer.run({ response: responseId, item: id });
+	q.touchResponse.run({ response: responseId });
 }
 
 export function storeComment(db: Db, responseId: number, themeId: string, text: string) {

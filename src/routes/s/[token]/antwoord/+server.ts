@@ -27,7 +27,7 @@ export const POST: RequestHandler = async ({ params, cookies, request }) => {
 		return json({ message: 'Dit antwoord kon niet worden gelezen.' }, { status: 400 });
 	const saved =
 		'item' in parsed.data
-			? saveAnswer(s, s.response.id, parsed.data.item, Number(parsed.data.value))
+			? await saveAnswer(s, s.response.id, parsed.data.item, Number(parsed.data.value))
 			: saveComment(s, s.response.id, parsed.data.theme, parsed.data.comment);
 	if (!saved.ok) return json({ message: saved.message }, { status: 422 });
 	return json({ saved: true, hidden: 'hidden' in saved ? saved.hidden : [] });

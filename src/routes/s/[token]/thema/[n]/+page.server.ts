@@ -56,7 +56,7 @@ export const actions: Actions = {
 			const value = Number(raw);
 			const saved =
 				typeof raw === 'string' && /^-?\d{1,3}$/.test(raw)
-					? saveAnswer(s, s.response.id, item.id, value)
+					? await saveAnswer(s, s.response.id, item.id, value)
 					: {
 							ok: false as const,
 							message: 'Dit antwoord staat niet op de schaal van deze stelling.'

@@ -1,0 +1,7 @@
+/** `npm run bench`: builds once, then runs every bench script in turn and prints its figures. */
+import { execFileSync } from 'node:child_process';
+
+execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+for (const script of ['bench/saves.ts']) {
+	execFileSync('node_modules/.bin/tsx', [script], { stdio: 'inherit' });
+}
