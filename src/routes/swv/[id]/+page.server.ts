@@ -74,7 +74,8 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, roundForm(registry, 'swv-scan'), [
 			'title',
 			'closesAt',
-			'minRespondents'
+			'minRespondents',
+			'formulier'
 		]);
 		if ('failure' in parsed) return parsed.failure;
 		const d = parsed.data;
@@ -103,7 +104,8 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, roundForm(registry, 'school-scan'), [
 			'title',
 			'closesAt',
-			'minRespondents'
+			'minRespondents',
+			'formulier'
 		]);
 		if ('failure' in parsed) return parsed.failure;
 		const d = parsed.data;
