@@ -8,10 +8,14 @@ import { themesFor } from '../../src/lib/domain/questionnaire/model';
  * benches that drive the built server directly. Returns the round's share token and the ids of
  * the statements a respondent there answers.
  */
-export function databaseWithOpenRound(file: string, token = 'k'.repeat(26)) {
+export function databaseWithOpenRound(
+	file: string,
+	token = 'k'.repeat(26),
+	dir = 'questionnaires'
+) {
 	const db = openDatabase(file);
 	migrateDatabase(db);
-	const registry = loadQuestionnaires('questionnaires');
+	const registry = loadQuestionnaires(dir);
 	const swv = db
 		.insert(t.swv)
 		.values({ code: 'PO2798', name: 'SWV', sector: 'po' })
