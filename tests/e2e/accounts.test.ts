@@ -1,12 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, e2eDb, expectAccessible, lastMailTo } from './helpers';
-
-async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
-}
+import { DEMO_PASSWORD, e2eDb, expectAccessible, lastMailTo, signIn } from './helpers';
 
 async function signOut(page: Page) {
 	await page.getByRole('button', { name: 'Uitloggen' }).click();

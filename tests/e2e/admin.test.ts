@@ -1,14 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, E2E_DATA, e2eDb, expectAccessible, lastMailTo } from './helpers';
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
-}
+import { expect, test } from '@playwright/test';
+import { E2E_DATA, e2eDb, expectAccessible, lastMailTo, signIn } from './helpers';
 
 const countSchools = () => {
 	const db = e2eDb();

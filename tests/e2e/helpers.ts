@@ -95,3 +95,11 @@ export async function sessionCookie(
 	expect(token, `sessiecookie voor ${email}`).toBeTruthy();
 	return token!;
 }
+
+/** Signs in through the sign-in page, as a user would. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+	await page.goto('/inloggen');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+}

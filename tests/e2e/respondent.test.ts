@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { BASE, DEMO_PASSWORD, e2eDb, expectAccessible, lastMailTo, sessionCookie } from './helpers';
+import {
+	BASE,
+	DEMO_PASSWORD,
+	e2eDb,
+	expectAccessible,
+	lastMailTo,
+	sessionCookie,
+	signIn
+} from './helpers';
 
 /**
  * School teams fill in the scan: the coordinator opens a round and shares its link; respondents
@@ -47,10 +55,7 @@ async function coordinatorOpensRound(page: Page, title: string, code = SCHOOL) {
 		.get(code) as string | undefined;
 	db.close();
 	expect(email, 'een coördinator voor de testschool').toBeTruthy();
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill(email!);
-	await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await signIn(page, email!);
 	await page.goto(`/school/${schoolId(code)}`);
 	await page.getByText('Nieuwe ronde openen').click();
 	await page.getByLabel('Titel').fill(title);
@@ -391,10 +396,7 @@ test('the page works at 320 px wide and at 200 % zoom', async ({ browser }) => {
 test('the coordinator sees the counts, closes the round, and the link then accepts nothing', async ({
 	page
 }) => {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill('ib-vlieger@example.net');
-	await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await signIn(page, 'ib-vlieger@example.net');
 	await page.goto(`/rondes/${round.roundId}`);
 	const info = roundInfo(round.roundId);
 	await expect(page.getByText(`${info.responses.length} begonnen, 2 verstuurd.`)).toBeVisible();
@@ -441,10 +443,7 @@ test('the coordinator sees the counts, closes the round, and the link then accep
 test('a signed-in user previews a questionnaire as a respondent of a school type would see it', async ({
 	page
 }) => {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill('school@example.org');
-	await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await signIn(page, 'school@example.org');
 	await page.goto('/voorbeeld/school-scan/1?schooltype=so&thema=2');
 	await expect(page.getByText("51 stellingen in 9 thema's.")).toBeVisible();
 	await expect(

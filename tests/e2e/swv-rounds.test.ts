@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, e2eDb, expectAccessible } from './helpers';
+import { e2eDb, expectAccessible, signIn } from './helpers';
 
 test('an SWV coordinator opens its own scan and a round for every school at once', async ({
 	page
@@ -12,10 +12,7 @@ test('an SWV coordinator opens its own scan and a round for every school at once
 		.get(swv) as number;
 	db.close();
 
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill('swv@example.org');
-	await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await signIn(page, 'swv@example.org');
 	// swv@ coordinates the PO SWV; the VO SWV is someone else's.
 	expect((await page.goto(`/swv/${swv}`))?.status()).toBe(404);
 
@@ -86,10 +83,7 @@ test('an SWV coordinator opens its own scan and a round for every school at once
 test('a school coordinator extends the closing date; a date in the past is refused', async ({
 	page
 }) => {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill('school@example.org');
-	await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await signIn(page, 'school@example.org');
 	await page.getByRole('link', { name: 'OBS De Regenboog' }).click();
 	await page.getByText('Nieuwe ronde openen').click();
 	await expectAccessible(page);

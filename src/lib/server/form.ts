@@ -92,3 +92,13 @@ export function invalid(
 		values: body.values ?? {}
 	});
 }
+
+/** A new password typed twice; `extra` holds the form's other fields. */
+export function withNewPassword<T extends z.ZodRawShape>(extra: T) {
+	return z
+		.object({ ...extra, password: fields.newPassword, confirm: z.string().max(128) })
+		.refine((v) => (v as { password: string }).password === (v as { confirm: string }).confirm, {
+			path: ['confirm'],
+			error: 'De twee wachtwoorden zijn niet gelijk.'
+		});
+}

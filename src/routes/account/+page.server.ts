@@ -7,7 +7,7 @@ import { hashPassword, verifyPasswordHash } from '$lib/server/auth/password';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { user } from '$lib/server/db/schema';
-import { fields, invalid, parseForm } from '$lib/server/form';
+import { fields, invalid, parseForm, withNewPassword } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -15,12 +15,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return { account: { name: u.name, email: u.email } };
 };
 
-const passwordSchema = z
-	.object({ current: fields.password, password: fields.newPassword, confirm: z.string().max(128) })
-	.refine((v) => v.password === v.confirm, {
-		path: ['confirm'],
-		error: 'De twee wachtwoorden zijn niet gelijk.'
-	});
+const passwordSchema = withNewPassword({ current: fields.password });
 
 export const actions: Actions = {
 	naam: async (event) => {

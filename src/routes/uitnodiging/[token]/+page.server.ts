@@ -1,12 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { getDb } from '$lib/server/app';
 import { audit } from '$lib/server/audit';
 import { hashPassword } from '$lib/server/auth/password';
 import { signIn } from '$lib/server/auth/sign-in';
 import { user } from '$lib/server/db/schema';
-import { fields, invalid, parseForm } from '$lib/server/form';
+import { fields, invalid, parseForm, withNewPassword } from '$lib/server/form';
 import { acceptInvitation, findInvitation, invitationTargetName } from '$lib/server/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,12 +36,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	};
 };
 
-const newAccount = z
-	.object({ name: fields.name, password: fields.newPassword, confirm: z.string().max(128) })
-	.refine((v) => v.password === v.confirm, {
-		path: ['confirm'],
-		error: 'De twee wachtwoorden zijn niet gelijk.'
-	});
+const newAccount = withNewPassword({ name: fields.name });
 
 export const actions: Actions = {
 	/** An existing account, signed in with the invited address, takes on the role. */

@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { getDb } from '$lib/server/app';
 import { findPasswordReset, resetPassword } from '$lib/server/auth/password-reset';
-import { fields, invalid, parseForm } from '$lib/server/form';
+import { invalid, parseForm, withNewPassword } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 const INVALID = 'Deze link is niet (meer) geldig. Vraag een nieuwe aan via "wachtwoord vergeten".';
@@ -12,12 +11,7 @@ export const load: PageServerLoad = ({ params }) => {
 	return {};
 };
 
-const schema = z
-	.object({ password: fields.newPassword, confirm: z.string().max(128) })
-	.refine((v) => v.password === v.confirm, {
-		path: ['confirm'],
-		error: 'De twee wachtwoorden zijn niet gelijk.'
-	});
+const schema = withNewPassword({});
 
 export const actions: Actions = {
 	default: async ({ request, params }) => {
