@@ -10,31 +10,44 @@ import { response, round, school, themeComment } from './db/schema';
 import { markVersionUsed, type QuestionnaireRegistry } from './questionnaires';
 import { respondentQueries } from './respondent-queries';
 
-export interface NewRound {
+/** Whose round it is and on which questionnaire. */
+export interface RoundTarget {
 	scope: 'school' | 'swv';
 	schoolId: number | null;
 	swvId: number;
 	questionnaireId: string;
-	questionnaireVersion: number;
+	openedBySwv: boolean;
+}
+
+/** What the coordinator chose in the form (`roundForm`). */
+export interface RoundSettings {
+	version: number;
 	title: string;
 	closesAt: Date | null;
 	minRespondents: number;
 	askGroups: boolean;
-	openedBySwv: boolean;
-	createdBy: string;
 }
 
 /** Opens a round; its questionnaire version is published from now on. */
-export function createRound(db: Db, registry: QuestionnaireRegistry, r: NewRound): number {
-	markVersionUsed(db, registry, r.questionnaireId, r.questionnaireVersion);
+export function createRound(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	target: RoundTarget,
+	{ version, ...settings }: RoundSettings,
+	createdBy: string
+): number {
+	markVersionUsed(db, registry, target.questionnaireId, version);
 	return db
 		.insert(round)
 		.values({
-			...r,
+			...target,
+			...settings,
+			questionnaireVersion: version,
+			createdBy,
 			opensAt: new Date(),
 			shareToken: generateShareToken(),
 			// Rounds an SWV opens for its schools are shared with it from the start.
-			releasedAt: r.openedBySwv && r.scope === 'school' ? new Date() : null
+			releasedAt: target.openedBySwv && target.scope === 'school' ? new Date() : null
 		})
 		.returning({ id: round.id })
 		.get().id;

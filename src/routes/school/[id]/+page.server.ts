@@ -85,19 +85,19 @@ export const actions: Actions = {
 		]);
 		if ('failure' in parsed) return parsed.failure;
 		const d = parsed.data;
-		const id = createRound(db, registry, {
-			scope: 'school',
-			schoolId: s.id,
-			swvId: s.swvId,
-			questionnaireId: 'school-scan',
-			questionnaireVersion: d.version,
-			title: d.title,
-			closesAt: d.closesAt,
-			minRespondents: d.minRespondents,
-			askGroups: d.askGroups,
-			openedBySwv: false,
-			createdBy: me.id
-		});
+		const id = createRound(
+			db,
+			registry,
+			{
+				scope: 'school',
+				schoolId: s.id,
+				swvId: s.swvId,
+				questionnaireId: 'school-scan',
+				openedBySwv: false
+			},
+			d,
+			me.id
+		);
 		audit(
 			db,
 			me.id,

@@ -79,19 +79,13 @@ export const actions: Actions = {
 		]);
 		if ('failure' in parsed) return parsed.failure;
 		const d = parsed.data;
-		const id = createRound(db, registry, {
-			scope: 'swv',
-			schoolId: null,
-			swvId: s.id,
-			questionnaireId: 'swv-scan',
-			questionnaireVersion: d.version,
-			title: d.title,
-			closesAt: d.closesAt,
-			minRespondents: d.minRespondents,
-			askGroups: d.askGroups,
-			openedBySwv: true,
-			createdBy: me.id
-		});
+		const id = createRound(
+			db,
+			registry,
+			{ scope: 'swv', schoolId: null, swvId: s.id, questionnaireId: 'swv-scan', openedBySwv: true },
+			d,
+			me.id
+		);
 		audit(db, me.id, 'ronde.geopend', { type: 'ronde', id }, { swvId: s.id });
 		redirect(303, `/rondes/${id}`);
 	},
@@ -112,19 +106,19 @@ export const actions: Actions = {
 		const schools = schoolsOfSwv(db, s.id).filter((x) => x.active);
 		db.transaction(() => {
 			for (const school of schools) {
-				createRound(db, registry, {
-					scope: 'school',
-					schoolId: school.id,
-					swvId: s.id,
-					questionnaireId: 'school-scan',
-					questionnaireVersion: d.version,
-					title: d.title,
-					closesAt: d.closesAt,
-					minRespondents: d.minRespondents,
-					askGroups: d.askGroups,
-					openedBySwv: true,
-					createdBy: me.id
-				});
+				createRound(
+					db,
+					registry,
+					{
+						scope: 'school',
+						schoolId: school.id,
+						swvId: s.id,
+						questionnaireId: 'school-scan',
+						openedBySwv: true
+					},
+					d,
+					me.id
+				);
 			}
 		});
 		audit(
