@@ -68,6 +68,7 @@ const MATRIX: Row[] = [
 	['/rondes/[id]', 'verlengen', [303, 303, 400, 404, 404, 404, 404]],
 	['/rondes/[id]', 'verwijderen', [303, 303, 400, 404, 404, 404, 404]],
 	['/rondes/[id]/qr.svg', 'GET', [303, 303, 200, 404, 404, 404, 404]],
+	['/rondes/[id]/resultaten', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	['/rondes/[id]/uitnodiging', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	['/voorbeeld/[questionnaire]/[version]', 'GET', SIGNED_IN_ONLY],
 	// The respondent pages of that closed round: anyone with the link, nothing accepted.
@@ -162,6 +163,7 @@ test('every route answers every visitor as the matrix says, and reveals nothing 
 		'/uitnodiging/[token]': `/uitnodiging/${'b'.repeat(32)}`,
 		'/rondes/[id]': `/rondes/${roundA}`,
 		'/rondes/[id]/qr.svg': `/rondes/${roundA}/qr.svg`,
+		'/rondes/[id]/resultaten': `/rondes/${roundA}/resultaten`,
 		'/rondes/[id]/uitnodiging': `/rondes/${roundA}/uitnodiging`,
 		'/voorbeeld/[questionnaire]/[version]': '/voorbeeld/school-scan/1',
 		'/s/[token]': `/s/${token}`,

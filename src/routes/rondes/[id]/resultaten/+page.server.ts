@@ -1,0 +1,34 @@
+import { summarizeRound } from '$lib/domain/report';
+import { scoreRound } from '$lib/domain/scoring';
+import { getDb, getQuestionnaires } from '$lib/server/app';
+import { requireUser } from '$lib/server/access';
+import { roundComments, roundTallies } from '$lib/server/results';
+import { roundContext, roundFor, roundQuestionnaire, roundSchool } from '$lib/server/rounds';
+import type { PageServerLoad } from './$types';
+
+/** A round's results for its coordinators: scores, levels, signals, groups and comments. */
+export const load: PageServerLoad = ({ locals, url, params }) => {
+	const me = requireUser(locals, url);
+	const db = getDb();
+	const r = roundFor(db, me, Number(params.id));
+	const q = roundQuestionnaire(getQuestionnaires(), r);
+	const score = scoreRound(q, roundContext(db, r), roundTallies(db, r.id), r.minRespondents);
+	const s = roundSchool(db, r);
+	return {
+		round: { id: r.id, title: r.title, version: r.questionnaireVersion, questionnaire: q.title },
+		unit: s
+			? { name: s.name, href: `/school/${s.id}` }
+			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${r.swvId}` },
+		levels: q.levels.map((l) => ({
+			id: l.id,
+			name: l.name,
+			from: l.from,
+			to: l.to,
+			verdict: l.verdict
+		})),
+		score,
+		summary: summarizeRound(score),
+		// Comments are for the school's own coordinators only, and only once results show.
+		comments: score.disclosure === 'hidden' ? {} : roundComments(db, r.id)
+	};
+};

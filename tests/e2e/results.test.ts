@@ -1,0 +1,178 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { E2E_DATA, expectAccessible, signIn } from './helpers';
+
+/**
+ * The results page shows what the scoring core computes, number by number, for a round with
+ * known answers (written straight into the test server's database).
+ */
+const VB = [
+	'vb-gedeelde-visie',
+	'vb-visie-in-praktijk',
+	'vb-sop-actueel',
+	'vb-ambities-concreet',
+	'vb-aansluiting-swv',
+	'vb-sturing-schoolleiding'
+];
+const OS = [
+	'os-basisondersteuning-bekend',
+	'os-basisondersteuning-geboden',
+	'os-rollen-helder',
+	'os-ondersteuningsoverleg',
+	'os-route-extra-ondersteuning',
+	'os-capaciteit'
+];
+
+function roundWithAnswers(title: string, respondents: number[][], comment?: string): number {
+	const db = new Database(join(E2E_DATA, 'scan.db'));
+	const school = db
+		.prepare("select id, swv_id from school where instellingscode = '90AA'")
+		.get() as { id: number; swv_id: number };
+	const token = Array.from(
+		{ length: 26 },
+		() => 'abcdefghijklmnopqrstuvwxyz234567'[Math.floor(Math.random() * 32)]
+	).join('');
+	const roundId = Number(
+		db
+			.prepare(
+				"insert into round (scope, school_id, swv_id, questionnaire_id, questionnaire_version, title, opens_at, status, share_token) values ('school', ?, ?, 'school-scan', 1, ?, ?, 'closed', ?)"
+			)
+			.run(school.id, school.swv_id, title, Date.now(), token).lastInsertRowid
+	);
+	respondents.forEach((values, r) => {
+		const responseId = Number(
+			db
+				.prepare(
+					"insert into response (round_id, token_hash, resume_hash, respondent_group, submitted_at) values (?, ?, ?, 'leraar', ?)"
+				)
+				.run(roundId, `t-${roundId}-${r}`, `r-${roundId}-${r}`, Date.now()).lastInsertRowid
+		);
+		const [vb, os] = values as [number, number];
+		for (const item of VB)
+			db.prepare('insert into answer values (?, ?, ?)').run(responseId, item, vb);
+		if (os !== undefined)
+			for (const item of OS)
+				db.prepare('insert into answer values (?, ?, ?)').run(responseId, item, os);
+		if (comment && r === 0)
+			db.prepare('insert into theme_comment values (?, ?, ?)').run(
+				responseId,
+				'visie-en-beleid',
+				comment
+			);
+	});
+	db.close();
+	return roundId;
+}
+
+test('the results page shows, number by number, what the answers add up to', async ({ page }) => {
+	// visie-en-beleid: 4, 4, 3, 3, 2 on every statement → mean 73.3 (3,2 on 1–4) → 73, Functionerend.
+	// ondersteuningsstructuur: 1, 1, 2, 2 and one "weet ik niet" → 16.7 (1,5) → 17, Verkennen.
+	const id = roundWithAnswers(
+		'Bekende antwoorden',
+		[
+			[4, 1],
+			[4, 1],
+			[3, 2],
+			[3, 2],
+			[2, 0]
+		],
+		'We bespreken dit elke maand.'
+	);
+	await signIn(page, 'school@example.org');
+	await page.goto(`/rondes/${id}/resultaten`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Uitkomsten: Bekende antwoorden'
+	);
+	await expect(
+		page.getByText('Scan Passend Onderwijs voor scholen, versie 1 · 5 respondenten')
+	).toBeVisible();
+
+	const row = (name: string) =>
+		page
+			.getByRole('table', { name: 'Score, niveau en signalen per thema' })
+			.getByRole('row', { name: new RegExp(`^${name}`) });
+	await expect(row('Visie en beleid').getByRole('cell')).toHaveText([
+		'73',
+		'Functionerend',
+		'Gaat goed',
+		''
+	]);
+	await expect(row('Basisondersteuning').getByRole('cell')).toHaveText([
+		'17',
+		'Verkennen',
+		'Risico',
+		''
+	]);
+	await expect(row('Positie van ouders').getByRole('cell')).toHaveText([
+		'—',
+		'te weinig antwoorden',
+		'—',
+		''
+	]);
+	await expect(
+		page.getByText("Gemiddeld over alle thema's: 45 van 100 (In ontwikkeling).")
+	).toBeVisible();
+
+	const summary = page.getByRole('region', { name: 'Samenvatting' });
+	await expect(
+		summary.getByRole('heading', { name: 'Gaat goed' }).locator('..').getByRole('listitem')
+	).toHaveText(['Visie en beleid (Functionerend)']);
+	await expect(
+		summary.getByRole('heading', { name: "Risico's" }).locator('..').getByRole('listitem')
+	).toHaveText(['Basisondersteuning en ondersteuningsstructuur (Verkennen)']);
+
+	const statements = page.getByRole('table', {
+		name: 'Antwoorden per stelling bij Visie en beleid'
+	});
+	await expect(statements.getByRole('columnheader')).toHaveText([
+		'Stelling',
+		'Gemiddeld (1–4)',
+		'Niet',
+		'Enigszins',
+		'Grotendeels',
+		'Volledig',
+		'Weet ik niet',
+		'Aantal antwoorden'
+	]);
+	await expect(statements.getByRole('row', { name: /gedeeld beeld/ }).getByRole('cell')).toHaveText(
+		['3,2', '0', '1', '2', '2', '0', '5']
+	);
+	const os = page.getByRole('table', { name: /Antwoorden per stelling bij Basisondersteuning/ });
+	await expect(
+		os.getByRole('row', { name: /Iedereen in het team weet/ }).getByRole('cell')
+	).toHaveText(['1,5', '2', '2', '0', '0', '1', '5']);
+	await expect(page.getByText('"Weet ik niet": 20% van de antwoorden.')).toBeVisible();
+
+	await expect(page.getByRole('heading', { name: 'Toelichtingen (1)' })).toBeVisible();
+	await expect(page.getByText('We bespreken dit elke maand.')).toBeVisible();
+	// All five are teachers: one group is the whole round, shown as such.
+	await expect(page.getByRole('columnheader', { name: 'Leraar (5)' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('below the minimum the page gives only the count and what is needed', async ({ page }) => {
+	const id = roundWithAnswers(
+		'Te weinig',
+		[
+			[4, 4],
+			[1, 1]
+		],
+		'Mag niemand zien.'
+	);
+	await signIn(page, 'school@example.org');
+	await page.goto(`/rondes/${id}/resultaten`);
+	const status = page.getByRole('status');
+	await expect(status).toContainText(
+		'Er hebben 2 mensen geantwoord; uitkomsten verschijnen vanaf 3 respondenten'
+	);
+	await expect(status).toContainText('Nog 1 nodig.');
+	await expect(page.getByRole('table')).toHaveCount(0);
+	await expect(page.getByText('Mag niemand zien.')).toHaveCount(0);
+	await expectAccessible(page);
+
+	// Another school's coordinator gets nothing.
+	await page.getByRole('button', { name: 'Uitloggen' }).click();
+	await signIn(page, 'school-b@example.org');
+	expect((await page.goto(`/rondes/${id}/resultaten`))?.status()).toBe(404);
+});
