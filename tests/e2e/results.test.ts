@@ -144,6 +144,15 @@ test('the results page shows, number by number, what the answers add up to', asy
 	).toHaveText(['1,5', '2', '2', '0', '0', '1', '5']);
 	await expect(page.getByText('"Weet ik niet": 20% van de antwoorden.')).toBeVisible();
 
+	// Recommendations: the weakest theme first, with offers that fit its level and a po school.
+	const offers = page.getByRole('region', { name: /Aan de slag/ });
+	await expect(offers.getByRole('heading', { level: 3 })).toHaveText([
+		'Basisondersteuning en ondersteuningsstructuur (Verkennen)',
+		'Visie en beleid (Functionerend)'
+	]);
+	await expect(offers.getByRole('listitem').first()).toBeVisible();
+	await expect(offers.getByText('binnenkort')).toHaveCount(0);
+
 	await expect(page.getByRole('heading', { name: 'Toelichtingen (1)' })).toBeVisible();
 	await expect(page.getByText('We bespreken dit elke maand.')).toBeVisible();
 	// All five are teachers: one group is the whole round, shown as such.

@@ -1,4 +1,6 @@
 import { building } from '$app/environment';
+import { join } from 'node:path';
+import { readCatalogFile, seedCatalog } from './catalog';
 import { migrateDatabase, openDatabase, type Db } from './db/open';
 import { QuestionnaireProblems } from './questionnaire-files';
 import {
@@ -25,8 +27,13 @@ export function startApp(): AppState {
 	const db = openDatabase();
 	migrateDatabase(db);
 	const questionnaires = loadQuestionnaires(process.env.QUESTIONNAIRES_DIR ?? 'questionnaires');
-	const problems = publishedVersionProblems(db, questionnaires);
+	const catalog = readCatalogFile(
+		join(process.env.QUESTIONNAIRES_DIR ?? 'questionnaires', 'catalogus.json'),
+		questionnaires
+	);
+	const problems = [...publishedVersionProblems(db, questionnaires), ...catalog.problems];
 	if (problems.length) throw new QuestionnaireProblems(problems);
+	seedCatalog(db, catalog.items);
 	state = { db, questionnaires };
 	return state;
 }

@@ -1,7 +1,9 @@
+import { recommend } from '$lib/domain/catalog';
 import { summarizeRound } from '$lib/domain/report';
 import { scoreRound } from '$lib/domain/scoring';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/access';
+import { catalogItems } from '$lib/server/catalog';
 import { roundComments, roundTallies } from '$lib/server/results';
 import { roundContext, roundFor, roundQuestionnaire, roundSchool } from '$lib/server/rounds';
 import type { PageServerLoad } from './$types';
@@ -12,7 +14,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const db = getDb();
 	const r = roundFor(db, me, Number(params.id));
 	const q = roundQuestionnaire(getQuestionnaires(), r);
-	const score = scoreRound(q, roundContext(db, r), roundTallies(db, r.id), r.minRespondents);
+	const context = roundContext(db, r);
+	const score = scoreRound(q, context, roundTallies(db, r.id), r.minRespondents);
 	const s = roundSchool(db, r);
 	return {
 		round: { id: r.id, title: r.title, version: r.questionnaireVersion, questionnaire: q.title },
@@ -28,6 +31,13 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		})),
 		score,
 		summary: summarizeRound(score),
+		recommendations: recommend(
+			catalogItems(db),
+			score.themes,
+			context,
+			q.levels.at(-1)!.id,
+			new Date().toISOString().slice(0, 10)
+		),
 		// Comments are for the school's own coordinators only, and only once results show.
 		comments: score.disclosure === 'hidden' ? {} : roundComments(db, r.id)
 	};

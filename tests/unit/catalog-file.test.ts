@@ -1,0 +1,46 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogItems, readCatalogFile, seedCatalog } from '../../src/lib/server/catalog';
+import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
+import { loadQuestionnaires } from '../../src/lib/server/questionnaires';
+import { tempDir } from '../helpers/tmp';
+
+const registry = loadQuestionnaires('questionnaires');
+
+describe('the catalogue file', () => {
+	it('is read and seeded once into an empty database; an edited catalogue is kept', () => {
+		const { items, problems } = readCatalogFile('questionnaires/catalogus.json', registry);
+		expect(problems).toEqual([]);
+		const db = openDatabase(join(tempDir(), 'scan.db'));
+		migrateDatabase(db);
+		seedCatalog(db, items);
+		expect(catalogItems(db)).toHaveLength(items.length);
+		seedCatalog(db, items.slice(0, 1));
+		expect(catalogItems(db)).toHaveLength(items.length);
+		expect(catalogItems(db).find((i) => i.id === items[0]!.id)).toEqual({
+			...items[0],
+			hidden: false
+		});
+	});
+
+	it('names file, path and problem for unknown themes, levels and duplicate ids', () => {
+		const file = join(tempDir(), 'catalogus.json');
+		const doc = JSON.parse(readFileSync('questionnaires/catalogus.json', 'utf8'));
+		doc.items[1].id = doc.items[0].id;
+		doc.items[2].themes = ['bestaat-niet'];
+		doc.items[3].levels = ['expert'];
+		doc.items[4].kind = 'festival';
+		writeFileSync(file, JSON.stringify(doc));
+		expect(readCatalogFile(file, registry).problems).toEqual([
+			`${file}: items[4].kind: kies een soort aanbod`
+		]);
+		doc.items[4].kind = 'webinar';
+		writeFileSync(file, JSON.stringify(doc));
+		expect(readCatalogFile(file, registry).problems).toEqual([
+			`${file}: items[1].id: dubbele id "${doc.items[0].id}"`,
+			`${file}: items[2].themes[0]: onbekend thema "bestaat-niet"`,
+			`${file}: items[3].levels[0]: onbekend niveau "expert"`
+		]);
+	});
+});
