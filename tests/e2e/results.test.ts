@@ -114,6 +114,15 @@ test('the results page shows, number by number, what the answers add up to', asy
 		page.getByText("Gemiddeld over alle thema's: 45 van 100 (In ontwikkeling).")
 	).toBeVisible();
 
+	// The chart of the themes, with its text alternative naming the same numbers.
+	const chart = page.getByRole('img', { name: /^Staafdiagram van de score per thema: / });
+	await expect(chart).toHaveAccessibleName(
+		/Visie en beleid 73 \(Functionerend\); Basisondersteuning en ondersteuningsstructuur 17 \(Verkennen\)\./
+	);
+	await expect
+		.poll(() => chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width))
+		.toBeGreaterThan(100);
+
 	const summary = page.getByRole('region', { name: 'Samenvatting' });
 	await expect(
 		summary.getByRole('heading', { name: 'Gaat goed' }).locator('..').getByRole('listitem')
