@@ -194,3 +194,86 @@ test('below the minimum the page gives only the count and what is needed', async
 	await signIn(page, 'school-b@example.org');
 	expect((await page.goto(`/rondes/${id}/resultaten`))?.status()).toBe(404);
 });
+
+test('an action plan of at most three themes, shown with these results and beside the next round', async ({
+	page
+}) => {
+	const first = roundWithAnswers('Plan eerste ronde', [
+		[2, 1],
+		[2, 2],
+		[3, 1]
+	]);
+	await signIn(page, 'school@example.org');
+	await page.goto(`/rondes/${first}/resultaten`);
+	await page.getByRole('link', { name: 'Actieplan maken' }).click();
+	await expectAccessible(page);
+	const add = async (theme: string, action: string) => {
+		await page.getByLabel('Thema').selectOption({ label: theme });
+		await page.getByLabel('Actie').fill(action);
+		await page.getByLabel('Trekker').fill('intern begeleider');
+		await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+	};
+	await add('Visie en beleid', 'Studiedag over onze visie');
+	await expect(page.getByText('De actie is toegevoegd.')).toBeVisible();
+	await add('Positie van ouders', 'Ouderavond over het OPP');
+	await add('Kwaliteitszorg en cultuur', 'Jaarlijkse evaluatie inplannen');
+	await add('Positie van de leerling', 'Leerlingpanel');
+	await expect(
+		page.getByText("Een actieplan richt zich op hoogstens 3 thema's.", { exact: false })
+	).toBeVisible();
+	await expect(page.getByRole('row')).toHaveCount(6); // three tables: header + one action each
+	await page.getByLabel('Stand van "Studiedag over onze visie"').selectOption({ label: 'Bezig' });
+	await page.getByRole('button', { name: 'Opslaan stand van "Studiedag over onze visie"' }).click();
+	await expect(page.getByText('De stand is bijgewerkt.')).toBeVisible();
+	await page.getByRole('button', { name: 'Verwijderen "Jaarlijkse evaluatie inplannen"' }).click();
+	await expect(page.getByText('De actie is verwijderd.')).toBeVisible();
+
+	await page.goto(`/rondes/${first}/resultaten`);
+	const plan = page.getByRole('region', { name: 'Actieplan' });
+	await expect(plan.getByRole('listitem')).toHaveText([
+		'Positie van ouders: Ouderavond over het OPP — intern begeleider, Gepland',
+		'Visie en beleid: Studiedag over onze visie — intern begeleider, Bezig'
+	]);
+
+	const next = roundWithAnswers('Plan tweede ronde', [
+		[3, 2],
+		[3, 3],
+		[4, 2]
+	]);
+	await page.goto(`/rondes/${next}/resultaten`);
+	await expect(
+		page.getByRole('heading', { name: 'Actieplan uit de vorige ronde (Plan eerste ronde)' })
+	).toBeVisible();
+	await expect(page.getByText('Visie en beleid: Studiedag over onze visie — Bezig')).toBeVisible();
+});
+
+test('the team-conversation view shows one theme at a time with its questions', async ({
+	page
+}) => {
+	const id = roundWithAnswers('Teamgesprek', [
+		[4, 1],
+		[3, 1],
+		[3, 2],
+		[2, 2],
+		[4, 0]
+	]);
+	await signIn(page, 'school@example.org');
+	await page.goto(`/rondes/${id}/gesprek`);
+	await expect(page.getByText('Thema 1 van 9')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Visie en beleid');
+	await expect(page.getByRole('heading', { name: 'Om over te praten' })).toBeVisible();
+	await expect(
+		page.getByText('Wat verstaan wij onder passend onderwijs, en waar merkt een leerling dat?')
+	).toBeVisible();
+	await expect(
+		page.getByRole('img', {
+			name: /Gestapeld staafdiagram van de antwoorden per stelling bij Visie en beleid/
+		})
+	).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Volgend thema' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Basisondersteuning en ondersteuningsstructuur'
+	);
+	await expect(page.getByText('Thema 2 van 9')).toBeVisible();
+});

@@ -33,6 +33,7 @@ describe('the database file', () => {
 			.pluck()
 			.all();
 		expect(tables).toEqual([
+			'action_item',
 			'answer',
 			'audit_event',
 			'catalog_item',

@@ -257,3 +257,23 @@ export const auditEvent = sqliteTable(
 	},
 	(t) => [index('audit_event_at_idx').on(t.at)]
 );
+
+/** A school's action plan after a round: up to three themes, actions with owner, date and progress. */
+export const actionItem = sqliteTable(
+	'action_item',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => round.id, { onDelete: 'cascade' }),
+		themeId: text('theme_id').notNull(),
+		action: text('action').notNull(),
+		owner: text('owner').notNull(),
+		dueOn: text('due_on'),
+		status: text('status', { enum: ['gepland', 'bezig', 'klaar'] })
+			.notNull()
+			.default('gepland'),
+		createdAt: createdAt()
+	},
+	(t) => [index('action_item_round_idx').on(t.roundId)]
+);

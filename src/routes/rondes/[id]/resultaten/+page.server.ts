@@ -4,9 +4,19 @@ import { scoreRound } from '$lib/domain/scoring';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/access';
 import { catalogItems } from '$lib/server/catalog';
+import { planOf, previousRound, type ActionRow } from '$lib/server/action-plan';
 import { roundComments, roundTallies } from '$lib/server/results';
 import { roundContext, roundFor, roundQuestionnaire, roundSchool } from '$lib/server/rounds';
 import type { PageServerLoad } from './$types';
+
+const planEntry = (q: { themes: { id: string; title: string }[] }) => (i: ActionRow) => ({
+	id: i.id,
+	theme: q.themes.find((t) => t.id === i.themeId)?.title ?? i.themeId,
+	action: i.action,
+	owner: i.owner,
+	dueOn: i.dueOn,
+	status: i.status
+});
 
 /** A round's results for its coordinators: scores, levels, signals, groups and comments. */
 export const load: PageServerLoad = ({ locals, url, params }) => {
@@ -38,6 +48,13 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			q.levels.at(-1)!.id,
 			new Date().toISOString().slice(0, 10)
 		),
+		plan: planOf(db, r.id).map(planEntry(q)),
+		previous: (() => {
+			const prev = previousRound(db, r);
+			return prev
+				? { id: prev.id, title: prev.title, plan: planOf(db, prev.id).map(planEntry(q)) }
+				: null;
+		})(),
 		// Comments are for the school's own coordinators only, and only once results show.
 		comments: score.disclosure === 'hidden' ? {} : roundComments(db, r.id)
 	};

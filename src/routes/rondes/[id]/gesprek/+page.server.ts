@@ -1,0 +1,28 @@
+import { scoreRound } from '$lib/domain/scoring';
+import { getDb, getQuestionnaires } from '$lib/server/app';
+import { requireUser } from '$lib/server/access';
+import { roundTallies } from '$lib/server/results';
+import { roundContext, roundFor, roundQuestionnaire } from '$lib/server/rounds';
+import type { PageServerLoad } from './$types';
+
+/** One theme at a time, large, for the team meeting on a projector. */
+export const load: PageServerLoad = ({ locals, url, params }) => {
+	const me = requireUser(locals, url);
+	const db = getDb();
+	const r = roundFor(db, me, Number(params.id));
+	const q = roundQuestionnaire(getQuestionnaires(), r);
+	const score = scoreRound(q, roundContext(db, r), roundTallies(db, r.id), r.minRespondents);
+	const count = Math.max(score.themes.length, 1);
+	const n = Math.min(Math.max(Number(url.searchParams.get('thema')) || 1, 1), count);
+	const theme = score.themes[n - 1] ?? null;
+	return {
+		round: { id: r.id, title: r.title },
+		disclosure: score.disclosure,
+		respondents: score.respondents,
+		needed: score.needed,
+		n,
+		count,
+		theme,
+		questions: q.themes.find((t) => t.id === theme?.themeId)?.discussionQuestions ?? []
+	};
+};
