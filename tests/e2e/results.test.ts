@@ -277,3 +277,35 @@ test('the team-conversation view shows one theme at a time with its questions', 
 	);
 	await expect(page.getByText('Thema 2 van 9')).toBeVisible();
 });
+
+test('results stand beside the previous round and other schools that shared theirs', async ({
+	page
+}) => {
+	const db = new Database(join(E2E_DATA, 'scan.db'), { readonly: true });
+	const id = db
+		.prepare(
+			"select r.id from round r join school s on s.id = r.school_id where s.instellingscode = '90AA' and r.title = 'Scan najaar 2026'"
+		)
+		.pluck()
+		.get() as number;
+	db.close();
+	await signIn(page, 'school@example.org');
+	await page.goto(`/rondes/${id}/resultaten`);
+	const table = page.getByRole('table', {
+		name: 'Score per thema naast de vorige ronde en andere scholen'
+	});
+	await expect(
+		table.getByRole('columnheader', { name: 'Vorige ronde (Scan najaar 2025)' })
+	).toBeVisible();
+	const rows = table.getByRole('row');
+	await expect(rows).toHaveCount(10);
+	for (let i = 1; i < 10; i++) {
+		const cells = await rows.nth(i).getByRole('cell').allTextContents();
+		const [now, before, change, swv, sameType] = cells;
+		expect(Number(change)).toBe(Number(now) - Number(before));
+		// 11 other schools in the SWV, one of which has too few respondents; 7 other po schools.
+		expect(swv).toMatch(/^\d+,\d \(\d+,\d–\d+,\d\), 10 scholen$/);
+		expect(sameType).toMatch(/, 7 scholen$/);
+	}
+	await expectAccessible(page);
+});

@@ -1,11 +1,12 @@
 import { recommend } from '$lib/domain/catalog';
+import { compareThemes } from '$lib/domain/compare';
 import { summarizeRound } from '$lib/domain/report';
 import { scoreRound } from '$lib/domain/scoring';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/access';
 import { catalogItems } from '$lib/server/catalog';
 import { planOf, previousRound, type ActionRow } from '$lib/server/action-plan';
-import { roundComments, roundTallies } from '$lib/server/results';
+import { releasedSchoolScores, roundComments, roundTallies } from '$lib/server/results';
 import { roundContext, roundFor, roundQuestionnaire, roundSchool } from '$lib/server/rounds';
 import type { PageServerLoad } from './$types';
 
@@ -23,7 +24,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const me = requireUser(locals, url);
 	const db = getDb();
 	const r = roundFor(db, me, Number(params.id));
-	const q = roundQuestionnaire(getQuestionnaires(), r);
+	const registry = getQuestionnaires();
+	const q = roundQuestionnaire(registry, r);
 	const context = roundContext(db, r);
 	const score = scoreRound(q, context, roundTallies(db, r.id), r.minRespondents);
 	const s = roundSchool(db, r);
@@ -48,6 +50,27 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			q.levels.at(-1)!.id,
 			new Date().toISOString().slice(0, 10)
 		),
+		comparison: (() => {
+			if (score.disclosure === 'hidden' || !s) return null;
+			const prev = previousRound(db, r);
+			const prevQ = prev
+				? registry.get(prev.questionnaireId, prev.questionnaireVersion)
+				: undefined;
+			const prevScore =
+				prev && prevQ && prev.status === 'closed'
+					? scoreRound(prevQ, context, roundTallies(db, prev.id), prev.minRespondents)
+					: null;
+			return {
+				previousTitle: prevScore && prevScore.disclosure !== 'hidden' ? prev!.title : null,
+				themes: compareThemes(
+					score.themes,
+					prevScore && prevScore.disclosure !== 'hidden' ? prevScore.themes : null,
+					releasedSchoolScores(db, registry, { swvId: s.swvId }, s.id),
+					releasedSchoolScores(db, registry, { schoolType: s.schoolType }, s.id),
+					q.levels
+				)
+			};
+		})(),
 		plan: planOf(db, r.id).map(planEntry(q)),
 		previous: (() => {
 			const prev = previousRound(db, r);
