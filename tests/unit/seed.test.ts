@@ -42,6 +42,8 @@ describe('the demo seed', () => {
 		const users = db.select().from(t.user).all();
 		expect(users.filter((u) => u.isAdmin)).toHaveLength(1);
 		expect(await verifyPasswordHash(users[0]!.passwordHash!, DEMO_PASSWORD)).toBe(true);
+		// Every demo school has an action plan after last year's round and one started this year.
+		expect(db.select({ n: count() }).from(t.actionItem).get()!.n).toBe(16 * 3);
 		// The versions the rounds use are now published.
 		expect(db.select().from(t.questionnaireVersion).all()).toHaveLength(2);
 		expect(publishedVersionProblems(db, registry)).toEqual([]);

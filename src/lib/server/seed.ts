@@ -263,6 +263,7 @@ export async function seedDemo(
 				tx.insert(t.answer).values(rows).run();
 				answers += rows.length;
 			}
+			return roundId;
 		};
 
 		SCHOOLS.forEach((s, si) => {
@@ -276,7 +277,7 @@ export async function seedDemo(
 				schoolId: schoolIds.get(s.code)!,
 				context: s.type
 			};
-			addRound({
+			const earlier = addRound({
 				...common,
 				title: 'Scan najaar 2025',
 				opened: '2025-10-27T08:00:00Z',
@@ -284,7 +285,7 @@ export async function seedDemo(
 				respondents: 6 + ((si * 5) % 11),
 				readiness: readiness(0)
 			});
-			addRound({
+			const latest = addRound({
 				...common,
 				title: 'Scan najaar 2026',
 				opened: '2026-10-26T08:00:00Z',
@@ -293,6 +294,35 @@ export async function seedDemo(
 				respondents: s.code === '90AF' ? 2 : 7 + ((si * 3) % 12),
 				readiness: readiness(0.35)
 			});
+			// The action plan made after last year's round, and the start of this year's.
+			tx.insert(t.actionItem)
+				.values([
+					{
+						roundId: earlier,
+						themeId: 'positie-ouders',
+						action: 'Ouderavond over het ontwikkelingsperspectief',
+						owner: 'intern begeleider',
+						dueOn: '2026-03-12',
+						status: 'klaar'
+					},
+					{
+						roundId: earlier,
+						themeId: 'handelen-leraren',
+						action: 'Collegiale consultatie bij handelingsverlegenheid',
+						owner: 'directie',
+						dueOn: '2026-06-30',
+						status: 'bezig'
+					},
+					{
+						roundId: latest,
+						themeId: 'maatwerk-en-thuiszitten',
+						action: 'Werkwijze bij dreigende uitval vastleggen met leerplicht',
+						owner: 'intern begeleider',
+						dueOn: '2027-02-01',
+						status: 'gepland'
+					}
+				])
+				.run();
 		});
 		for (const s of SWVS) {
 			addRound({
