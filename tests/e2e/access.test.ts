@@ -69,6 +69,10 @@ const MATRIX: Row[] = [
 	['/rondes/[id]', 'verwijderen', [303, 303, 400, 404, 404, 404, 404]],
 	['/rondes/[id]/qr.svg', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	['/rondes/[id]/resultaten', 'GET', [303, 303, 200, 404, 404, 404, 404]],
+	['/rondes/[id]/resultaten', 'delen', [303, 303, 200, 404, 404, 404, 404]],
+	['/rondes/[id]/resultaten', 'intrekken', [303, 303, 200, 404, 404, 404, 404]],
+	// No read-only link exists for a guessed token.
+	['/uitkomsten/[token]', 'GET', [404, 404, 404, 404, 404, 404, 404]],
 	['/rondes/[id]/gesprek', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	['/rondes/[id]/actieplan', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	['/rondes/[id]/actieplan', 'toevoegen', [303, 303, 400, 404, 404, 404, 404]],
@@ -176,6 +180,7 @@ test('every route answers every visitor as the matrix says, and reveals nothing 
 		'/rondes/[id]/qr.svg': `/rondes/${roundA}/qr.svg`,
 		'/rondes/[id]/resultaten': `/rondes/${roundA}/resultaten`,
 		'/rondes/[id]/gesprek': `/rondes/${roundA}/gesprek`,
+		'/uitkomsten/[token]': `/uitkomsten/${'c'.repeat(26)}`,
 		'/rondes/[id]/actieplan': `/rondes/${roundA}/actieplan`,
 		'/rondes/[id]/uitnodiging': `/rondes/${roundA}/uitnodiging`,
 		'/voorbeeld/[questionnaire]/[version]': '/voorbeeld/school-scan/1',

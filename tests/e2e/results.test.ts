@@ -309,3 +309,41 @@ test('results stand beside the previous round and other schools that shared thei
 	}
 	await expectAccessible(page);
 });
+
+test('a read-only link shows the team the results without the comments, until it is withdrawn', async ({
+	page,
+	browser
+}) => {
+	const id = roundWithAnswers(
+		'Leeslink',
+		[
+			[4, 2],
+			[3, 2],
+			[3, 1],
+			[2, 2],
+			[4, 1]
+		],
+		'Alleen voor de coördinator.'
+	);
+	await signIn(page, 'school@example.org');
+	await page.goto(`/rondes/${id}/resultaten`);
+	await page.getByText('Uitkomsten delen met het team').click();
+	await page.getByRole('button', { name: 'Leeslink maken' }).click();
+	await expect(page.getByText(/Er is een leeslink voor het team gemaakt/)).toBeVisible();
+	await page.getByText('Uitkomsten delen met het team').click();
+	const link = (await page.locator('code.link').textContent())!;
+
+	const team = await browser.newContext();
+	const t = await team.newPage();
+	await t.goto(link);
+	await expect(t.getByRole('heading', { level: 1 })).toHaveText('Uitkomsten: Leeslink');
+	await expect(t.getByRole('table', { name: 'Score, niveau en signalen per thema' })).toBeVisible();
+	await expect(t.getByText('Alleen voor de coördinator.')).toHaveCount(0);
+	await expect(t.getByRole('link', { name: /Actieplan/ })).toHaveCount(0);
+	await expectAccessible(t);
+
+	await page.getByRole('button', { name: 'Leeslink intrekken' }).click();
+	await expect(page.getByText('De leeslink werkt niet meer.')).toBeVisible();
+	expect((await t.goto(link))?.status()).toBe(404);
+	await team.close();
+});

@@ -157,6 +157,8 @@ export const round = sqliteTable(
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
 		/** The share link's token: coordinators see the link again, so it is kept, and can be replaced. */
 		shareToken: text('share_token').notNull().unique(),
+		/** A read-only link to the results for the team, when the coordinator made one. */
+		resultsToken: text('results_token').unique(),
 		minRespondents: integer('min_respondents').notNull().default(3),
 		askGroups: integer('ask_groups', { mode: 'boolean' }).notNull().default(true),
 		/** Set when the school releases this round's results to its SWV. */
