@@ -4,7 +4,6 @@
  * figure is the server's work plus loopback), and chart.js's share of the page's JavaScript.
  * Budget (issue 6): under 50 ms.
  */
-import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { databaseWithOpenRound } from '../tests/helpers/open-round';
+import { startBuiltServer } from '../tests/helpers/server';
 
 const PORT = 4193;
 const ORIGIN = `http://localhost:${PORT}`;
@@ -61,19 +61,8 @@ db.prepare('insert into session (id, user_id, expires_at) values (?, ?, ?)').run
 );
 db.close();
 
-const server = spawn('node', ['build'], {
-	env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file },
-	stdio: 'ignore'
-});
+const server = await startBuiltServer(PORT, { DATABASE_URL: file });
 try {
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(`${ORIGIN}/healthz`)).ok) break;
-		} catch {
-			if (i > 100) throw new Error('server start mislukt');
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
 	const path = `/rondes/${round.id}/resultaten`;
 	const headers = { cookie: `sessie=${token}` };
 	const page = await fetch(`${ORIGIN}${path}`, { headers });

@@ -9,13 +9,13 @@
  *  3. the gzipped JavaScript a respondent page loads (and that chart.js is not in it).
  * Tool: autocannon. Budgets (issue 5): ≥ 1,500 saves/s, p99 < 50 ms at 300/s, ≤ 60 KB JS.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { databaseWithOpenRound, startRespondent } from '../tests/helpers/open-round';
+import { startBuiltServer } from '../tests/helpers/server';
 
 const PORT = 4197;
 const ORIGIN = `http://localhost:${PORT}`;
@@ -24,19 +24,8 @@ const RESPONDENTS = 400;
 if (!existsSync('build/index.js')) throw new Error('Eerst `npm run build`.');
 const file = join(mkdtempSync(join(tmpdir(), 'spo-bench-')), 'scan.db');
 const { token, items } = databaseWithOpenRound(file, 'b'.repeat(26));
-const server = spawn('node', ['build'], {
-	env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: file },
-	stdio: 'ignore'
-});
+const server = await startBuiltServer(PORT, { DATABASE_URL: file });
 try {
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(`${ORIGIN}/healthz`)).ok) break;
-		} catch {
-			if (i > 100) throw new Error('server start mislukt');
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
 	const cookies: string[] = [];
 	for (let i = 0; i < RESPONDENTS; i++) cookies.push(await startRespondent(ORIGIN, token));
 

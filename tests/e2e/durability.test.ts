@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { databaseWithOpenRound, startRespondent } from '../helpers/open-round';
+import { startBuiltServer } from '../helpers/server';
 
 /**
  * Kill -9 while answers are being saved: every answer the server acknowledged must be in the
@@ -13,32 +13,12 @@ import { databaseWithOpenRound, startRespondent } from '../helpers/open-round';
 const PORT = 4198;
 const ORIGIN = `http://localhost:${PORT}`;
 
-function startServer(db: string): ChildProcess {
-	return spawn('node', ['build'], {
-		env: { ...process.env, PORT: String(PORT), ORIGIN, DATABASE_URL: db },
-		stdio: 'ignore'
-	});
-}
-
-async function waitUntilUp() {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${ORIGIN}/healthz`)).ok) return;
-		} catch {
-			// not yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error('server did not start');
-}
-
 test('every acknowledged answer survives a SIGKILL of the server', async () => {
 	test.setTimeout(60_000);
 	const file = join(mkdtempSync(join(tmpdir(), 'spo-kill-')), 'scan.db');
 	const { token, items } = databaseWithOpenRound(file);
 
-	let server = startServer(file);
-	await waitUntilUp();
+	let server = await startBuiltServer(PORT, { DATABASE_URL: file });
 
 	// Twenty respondents, started one after another (so response ids follow their order).
 	const cookies: string[] = [];
@@ -70,8 +50,7 @@ test('every acknowledged answer survives a SIGKILL of the server', async () => {
 	expect(acknowledged.length).toBeGreaterThanOrEqual(200);
 
 	// Restart: the app opens the database again (WAL recovery) and serves.
-	server = startServer(file);
-	await waitUntilUp();
+	server = await startBuiltServer(PORT, { DATABASE_URL: file });
 	server.kill('SIGTERM');
 
 	const check = new Database(file, { readonly: true });

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { databaseWithOpenRound } from '../helpers/open-round';
+import { startBuiltServer } from '../helpers/server';
 
 /**
  * A statement with `visibleIf` appears and disappears as the earlier answer changes, with
@@ -29,24 +30,10 @@ test.beforeAll(async () => {
 	writeFileSync(path, JSON.stringify(q, null, '\t'));
 	file = join(dir, 'scan.db');
 	databaseWithOpenRound(file, token, join(dir, 'questionnaires'));
-	server = spawn('node', ['build'], {
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			ORIGIN,
-			DATABASE_URL: file,
-			QUESTIONNAIRES_DIR: join(dir, 'questionnaires')
-		},
-		stdio: 'ignore'
+	server = await startBuiltServer(PORT, {
+		DATABASE_URL: file,
+		QUESTIONNAIRES_DIR: join(dir, 'questionnaires')
 	});
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${ORIGIN}/healthz`)).ok) return;
-		} catch {
-			// starting
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
 });
 
 test.afterAll(() => {
