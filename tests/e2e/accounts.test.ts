@@ -177,3 +177,36 @@ test('sign-in is throttled per account after five failures, without saying wheth
 		).toBeVisible();
 	}
 });
+
+test('an invitation for someone who already has an account adds the role to that account', async ({
+	page
+}) => {
+	const db = e2eDb();
+	const school = db
+		.prepare("select id from school where instellingscode = '90AD'")
+		.pluck()
+		.get() as number;
+	db.close();
+	await signIn(page, 'beheer@example.org');
+	await page.goto(`/school/${school}`);
+	await page.getByLabel('E-mailadres').fill('school-b@example.org');
+	await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
+	await expect(
+		page.getByText('Er is een uitnodiging gestuurd naar school-b@example.org.')
+	).toBeVisible();
+	await page.getByRole('button', { name: 'Uitloggen' }).click();
+
+	const link = lastMailTo('school-b@example.org')!.link!;
+	await page.goto(link);
+	await expect(page.getByText('Er is al een account voor school-b@example.org.')).toBeVisible();
+	await page.getByRole('link', { name: 'Inloggen' }).last().click();
+	await page.getByLabel('E-mailadres').fill('school-b@example.org');
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page).toHaveURL(/\/uitnodiging\//);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
+	await expect(page.getByText('Welkom! Uw uitnodiging is aangenomen.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'CBS Het Kompas' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Basisschool De Wilgenhoek' })).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { verifyPasswordHash } from '../../src/lib/server/auth/password';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
@@ -42,6 +42,20 @@ describe('the demo seed', () => {
 		const users = db.select().from(t.user).all();
 		expect(users.filter((u) => u.isAdmin)).toHaveLength(1);
 		expect(await verifyPasswordHash(users[0]!.passwordHash!, DEMO_PASSWORD)).toBe(true);
+		// Every demo account but the admin coordinates what the printed list says.
+		const roles = db
+			.select({ email: t.user.email, school: t.school.instellingscode, swv: t.swv.code })
+			.from(t.membership)
+			.innerJoin(t.user, eq(t.user.id, t.membership.userId))
+			.leftJoin(t.school, eq(t.school.id, t.membership.schoolId))
+			.leftJoin(t.swv, eq(t.swv.id, t.membership.swvId))
+			.all();
+		expect(roles.map((r) => `${r.email} ${r.school ?? r.swv}`).sort()).toEqual([
+			'school-b@example.org 90AB',
+			'school@example.org 90AA',
+			'swv-vo@example.org VO2799',
+			'swv@example.org PO2799'
+		]);
 		// Every demo school has an action plan after last year's round and one started this year.
 		expect(db.select({ n: count() }).from(t.actionItem).get()!.n).toBe(16 * 3);
 		// The versions the rounds use are now published.

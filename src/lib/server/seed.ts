@@ -193,6 +193,11 @@ export async function seedDemo(
 					userId: userIds.get('school@example.org')!,
 					scope: 'school',
 					schoolId: schoolIds.get('90AA')!
+				},
+				{
+					userId: userIds.get('school-b@example.org')!,
+					scope: 'school',
+					schoolId: schoolIds.get('90AB')!
 				}
 			])
 			.run();
