@@ -33,6 +33,7 @@ export function roundResults(
 	const context = roundContext(db, r);
 	const score = scoreRound(q, context, roundTallies(db, r.id), r.minRespondents);
 	const s = roundSchool(db, r);
+	const prev = previousRound(db, r);
 	return {
 		round: { id: r.id, title: r.title, version: r.questionnaireVersion, questionnaire: q.title },
 		unit: s
@@ -56,7 +57,6 @@ export function roundResults(
 		),
 		comparison: (() => {
 			if (score.disclosure === 'hidden' || !s) return null;
-			const prev = previousRound(db, r);
 			const prevQ = prev
 				? registry.get(prev.questionnaireId, prev.questionnaireVersion)
 				: undefined;
@@ -76,12 +76,9 @@ export function roundResults(
 			};
 		})(),
 		plan: planOf(db, r.id).map(planEntry(q)),
-		previous: (() => {
-			const prev = previousRound(db, r);
-			return prev
-				? { id: prev.id, title: prev.title, plan: planOf(db, prev.id).map(planEntry(q)) }
-				: null;
-		})(),
+		previous: prev
+			? { id: prev.id, title: prev.title, plan: planOf(db, prev.id).map(planEntry(q)) }
+			: null,
 		// Comments are for the school's own coordinators only, and only once results show.
 		comments: withComments && score.disclosure !== 'hidden' ? roundComments(db, r.id) : {}
 	};
