@@ -16,6 +16,13 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const me = requireUser(locals, url);
 	const db = getDb();
 	const s = swvFor(db, me, Number(params.id));
+	// All the SWV's rounds, once: its own scans and its schools' open rounds both come from it.
+	const rounds = db
+		.select()
+		.from(round)
+		.where(eq(round.swvId, s.id))
+		.orderBy(desc(round.opensAt))
+		.all();
 	return {
 		swv: { id: s.id, name: s.name, code: s.code, sector: s.sector },
 		schools: schoolsOfSwv(db, s.id).map((x) => ({
@@ -25,12 +32,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			schoolType: x.schoolType,
 			active: x.active
 		})),
-		rounds: db
-			.select()
-			.from(round)
-			.where(eq(round.swvId, s.id))
-			.orderBy(desc(round.opensAt))
-			.all()
+		rounds: rounds
 			.filter((r) => r.scope === 'swv')
 			.map((r) => ({
 				id: r.id,
@@ -39,13 +41,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 				submitted: submittedCount(db, r.id)
 			})),
 		openSchoolRounds: new Set(
-			db
-				.select()
-				.from(round)
-				.where(eq(round.swvId, s.id))
-				.all()
-				.filter((r) => r.scope === 'school' && isRoundOpen(r))
-				.map((r) => r.schoolId)
+			rounds.filter((r) => r.scope === 'school' && isRoundOpen(r)).map((r) => r.schoolId)
 		).size,
 		swvVersions: getQuestionnaires()
 			.versions('swv-scan')
