@@ -103,3 +103,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 }
+
+/** Waits until a respondent page saves every change as it happens (its script has started). */
+export async function autosaveReady(page: Page): Promise<void> {
+	await page.locator('form[data-autosave="aan"]').waitFor();
+}

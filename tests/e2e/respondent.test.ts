@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
 	BASE,
 	DEMO_PASSWORD,
+	autosaveReady,
 	e2eDb,
 	expectAccessible,
 	lastMailTo,
@@ -112,6 +113,7 @@ test('a respondent answers with JavaScript: each change is saved at once and sur
 	await page.getByRole('button', { name: 'Start de scan' }).click();
 	await expect(page.getByText('Thema 1 van 9')).toBeVisible();
 	await expect(page.getByText('0 van 52 stellingen beantwoord')).toBeVisible();
+	await autosaveReady(page);
 	await expect(
 		page.getByText(/Uw hervatcode is [2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/)
 	).toBeVisible();
@@ -128,6 +130,7 @@ test('a respondent answers with JavaScript: each change is saved at once and sur
 	await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen' })).toBeVisible();
 
 	await page.reload();
+	await autosaveReady(page);
 	await expect(first.getByLabel('Grotendeels')).toBeChecked();
 	await expect(page.getByLabel('Wil je iets toelichten bij dit thema? (optioneel)')).toHaveValue(
 		'We praten er vaak over.'
@@ -149,6 +152,7 @@ test('an answer given while the server cannot be reached is kept and sent later'
 	await page.goto(round.link);
 	await page.getByRole('button', { name: 'Start de scan' }).click();
 	await expect(page.getByText('Thema 1 van 9')).toBeVisible();
+	await autosaveReady(page);
 	await page.route('**/antwoord', (route) => route.abort('internetdisconnected'));
 	const item = page.getByRole('group', {
 		name: /visie op de ondersteuning van leerlingen staat op papier/
@@ -273,6 +277,7 @@ test('continue on another device with the resume code; the review page links to 
 	const a = await first.newPage();
 	await a.goto(round.link);
 	await a.getByRole('button', { name: 'Start de scan' }).click();
+	await autosaveReady(a);
 	await a
 		.getByRole('group', { name: /gedeeld beeld/ })
 		.getByLabel('Enigszins')

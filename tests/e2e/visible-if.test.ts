@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { databaseWithOpenRound } from '../helpers/open-round';
+import { autosaveReady } from './helpers';
 import { startBuiltServer } from '../helpers/server';
 
 /**
@@ -53,6 +54,7 @@ test('with JavaScript the statement appears, and its answer goes when it disappe
 	await page.goto(`${ORIGIN}/s/${token}`);
 	await page.getByRole('button', { name: 'Start de scan' }).click();
 	await page.goto(`${ORIGIN}/s/${token}/thema/3`);
+	await autosaveReady(page);
 	const evaluation = page.getByRole('group', { name: /evalueren en herzien we minstens één keer/ });
 	await expect(page.getByText('0 van 51 stellingen beantwoord')).toBeVisible();
 	await expect(evaluation).toBeHidden();
