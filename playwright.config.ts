@@ -7,7 +7,8 @@ import { defineConfig } from '@playwright/test';
  */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const ORIGIN = `http://localhost:${PORT}`;
-const DATA = 'tests/.tmp/e2e';
+/** Its own data directory and port (E2E_DATA, E2E_PORT) let two suites run side by side. */
+const DATA = process.env.E2E_DATA ?? 'tests/.tmp/e2e';
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { APIRequestContext } from '@playwright/test';
-export const E2E_DATA = 'tests/.tmp/e2e';
+export const E2E_DATA = process.env.E2E_DATA ?? 'tests/.tmp/e2e';
 
 /** WCAG 2.1 A and AA, checked by axe-core on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
