@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, exists, isNotNull, ne, sql } from 'drizzle-orm';
-import { scoreRound, type GroupTally } from '$lib/domain/scoring';
+import { and, asc, count, eq, exists, sql } from 'drizzle-orm';
+import type { GroupTally } from '$lib/domain/scoring';
 import type { SchoolType } from '$lib/domain/school-type';
 import type { Db } from './db/open';
-import { answer, response, round, school, themeComment } from './db/schema';
+import { answer, response, themeComment } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
+import { latestReleasedScores } from './swv-picture';
 
 /**
  * A round's answers as counts per respondent group, item and value (one GROUP BY), and the
@@ -64,8 +65,9 @@ export function roundComments(db: Db, roundId: number): Record<string, string[]>
 }
 
 /**
- * Theme scores of other schools' latest released, closed rounds (for benchmarks): in one SWV, or
- * of one school type everywhere. Rounds below their minimum give nothing.
+ * Theme scores of other schools' latest released, finished rounds (for benchmarks): in one SWV,
+ * or of one school type everywhere. Rounds below their minimum give nothing. Read from the
+ * snapshots of finished rounds, so a benchmark over the whole country stays one query.
  */
 export function releasedSchoolScores(
 	db: Db,
@@ -73,31 +75,7 @@ export function releasedSchoolScores(
 	filter: { swvId: number } | { schoolType: SchoolType },
 	excludeSchoolId: number
 ): Record<string, number | null>[] {
-	const rows = db
-		.select({ round, schoolType: school.schoolType })
-		.from(round)
-		.innerJoin(school, eq(school.id, round.schoolId))
-		.where(
-			and(
-				eq(round.status, 'closed'),
-				isNotNull(round.releasedAt),
-				ne(school.id, excludeSchoolId),
-				'swvId' in filter
-					? eq(school.swvId, filter.swvId)
-					: eq(school.schoolType, filter.schoolType)
-			)
-		)
-		.orderBy(desc(round.opensAt))
-		.all();
-	const latest = new Map<number, (typeof rows)[number]>();
-	for (const row of rows)
-		if (!latest.has(row.round.schoolId!)) latest.set(row.round.schoolId!, row);
-	return [...latest.values()].flatMap(({ round: r, schoolType }) => {
-		const q = registry.get(r.questionnaireId, r.questionnaireVersion);
-		if (!q) return [];
-		const s = scoreRound(q, schoolType, roundTallies(db, r.id), r.minRespondents);
-		return s.disclosure === 'hidden'
-			? []
-			: [Object.fromEntries(s.themes.map((t) => [t.themeId, t.score]))];
-	});
+	return latestReleasedScores(db, registry, filter)
+		.filter((x) => x.schoolId !== excludeSchoolId)
+		.map((x) => x.themes);
 }

@@ -279,3 +279,42 @@ export const actionItem = sqliteTable(
 	},
 	(t) => [index('action_item_round_idx').on(t.roundId)]
 );
+
+/**
+ * The scores of a finished round, kept so that overviews and benchmarks over many schools read
+ * one row per round instead of rescoring its answers. A finished round takes no more answers;
+ * reopening or extending it removes its snapshot.
+ */
+export const roundSnapshot = sqliteTable('round_snapshot', {
+	roundId: integer('round_id')
+		.primaryKey()
+		.references(() => round.id, { onDelete: 'cascade' }),
+	respondents: integer('respondents').notNull(),
+	disclosure: text('disclosure', { enum: ['hidden', 'means', 'full'] }).notNull(),
+	/** Theme id → score 0–100 (null: too few answers); empty when hidden. */
+	themes: text('themes', { mode: 'json' }).$type<Record<string, number | null>>().notNull(),
+	/** Item id → mean 0–100, mean on the item's scale and answers given; empty when hidden. */
+	items: text('items', { mode: 'json' })
+		.$type<Record<string, { mean: number | null; meanOnScale: number | null; n: number }>>()
+		.notNull(),
+	computedAt: integer('computed_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`)
+});
+
+/** The level an SWV's agreed basisondersteuning expects per theme of the school scan. */
+export const swvNorm = sqliteTable(
+	'swv_norm',
+	{
+		swvId: integer('swv_id')
+			.notNull()
+			.references(() => swv.id, { onDelete: 'cascade' }),
+		themeId: text('theme_id').notNull(),
+		levelId: text('level_id').notNull(),
+		updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`)
+	},
+	(t) => [primaryKey({ columns: [t.swvId, t.themeId] })]
+);

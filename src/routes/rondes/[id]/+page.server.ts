@@ -9,6 +9,7 @@ import { round } from '$lib/server/db/schema';
 import { invalid, parseForm } from '$lib/server/form';
 import { isRoundOpen, roundCounts, roundFor, roundSchool } from '$lib/server/rounds';
 import { getQuestionnaires } from '$lib/server/app';
+import { dropSnapshot, takeSnapshot } from '$lib/server/snapshots';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -72,6 +73,7 @@ export const actions: Actions = {
 			.set({ status: 'closed', closedAt: new Date() })
 			.where(eq(round.id, r.id))
 			.run();
+		takeSnapshot(db, getQuestionnaires(), { ...r, status: 'closed' });
 		audit(db, me.id, 'ronde.gesloten', { type: 'ronde', id: r.id });
 		return { saved: 'De ronde is gesloten. Er kunnen geen antwoorden meer worden gegeven.' };
 	},
@@ -87,6 +89,7 @@ export const actions: Actions = {
 			.set({ status: 'open', closedAt: null, closesAt })
 			.where(eq(round.id, r.id))
 			.run();
+		dropSnapshot(db, r.id);
 		audit(db, me.id, 'ronde.heropend', { type: 'ronde', id: r.id });
 		return { saved: 'De ronde is weer open.' };
 	},
@@ -96,6 +99,7 @@ export const actions: Actions = {
 		if ('failure' in parsed) return parsed.failure;
 		if (r.status === 'closed') return invalid(409, { message: 'Heropen de ronde eerst.' });
 		db.update(round).set({ closesAt: parsed.data.closesAt }).where(eq(round.id, r.id)).run();
+		dropSnapshot(db, r.id);
 		audit(db, me.id, 'ronde.verlengd', { type: 'ronde', id: r.id });
 		return { saved: 'De sluitingsdatum is aangepast.' };
 	},

@@ -1,9 +1,10 @@
 import { redirect } from '@sveltejs/kit';
-import { desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { audit } from '$lib/server/audit';
-import { round } from '$lib/server/db/schema';
+import { response, round } from '$lib/server/db/schema';
+import { schoolYear } from '$lib/domain/swv-overview';
 import { defaultRoundTitle, roundForm } from '$lib/server/round-forms';
 import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
 import { requireUser, schoolsOfSwv, swvFor } from '$lib/server/access';
@@ -23,15 +24,42 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		.where(eq(round.swvId, s.id))
 		.orderBy(desc(round.opensAt))
 		.all();
+	const started = new Map(
+		db
+			.select({ roundId: response.roundId, n: count() })
+			.from(response)
+			.innerJoin(round, eq(round.id, response.roundId))
+			.where(and(eq(round.swvId, s.id), eq(round.scope, 'school')))
+			.groupBy(response.roundId)
+			.all()
+			.map((x) => [x.roundId, x.n])
+	);
+	const year = schoolYear(new Date());
 	return {
 		swv: { id: s.id, name: s.name, code: s.code, sector: s.sector },
-		schools: schoolsOfSwv(db, s.id).map((x) => ({
-			id: x.id,
-			name: x.name,
-			place: x.place,
-			schoolType: x.schoolType,
-			active: x.active
-		})),
+		schools: schoolsOfSwv(db, s.id).map((x) => {
+			const own = rounds.filter((r) => r.schoolId === x.id);
+			const open = own.find((r) => isRoundOpen(r));
+			const newest = own[0];
+			return {
+				id: x.id,
+				name: x.name,
+				place: x.place,
+				schoolType: x.schoolType,
+				active: x.active,
+				open: !!open,
+				/** Not started this school year: no round since 1 August, or an open one nobody began. */
+				notStarted:
+					x.active &&
+					(!own.some((r) => schoolYear(r.opensAt) === year) ||
+						(!!open && (started.get(open.id) ?? 0) === 0)),
+				stand: open
+					? `ronde loopt, ${started.get(open.id) ?? 0} begonnen`
+					: newest
+						? `laatste ronde ${newest.opensAt.toLocaleDateString('nl-NL', { day: 'numeric', month: 'short', year: 'numeric' })}`
+						: 'nog nooit gestart'
+			};
+		}),
 		rounds: rounds
 			.filter((r) => r.scope === 'swv')
 			.map((r) => ({
@@ -99,7 +127,18 @@ export const actions: Actions = {
 		]);
 		if ('failure' in parsed) return parsed.failure;
 		const d = parsed.data;
-		const schools = schoolsOfSwv(db, s.id).filter((x) => x.active);
+		const chosen = z
+			.array(fields.id)
+			.safeParse(parsed.form.getAll('scholen').filter((v) => typeof v === 'string'));
+		const schools = schoolsOfSwv(db, s.id).filter(
+			(x) => x.active && chosen.success && chosen.data.includes(x.id)
+		);
+		if (!chosen.success || schools.length === 0)
+			return invalid(400, {
+				message: 'Kies minstens één school van dit samenwerkingsverband.',
+				errors: { scholen: 'Kies minstens één school.' },
+				values: { formulier: 'scholen' }
+			});
 		db.transaction(() => {
 			for (const school of schools) {
 				createRound(

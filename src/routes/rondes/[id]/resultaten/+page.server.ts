@@ -5,7 +5,9 @@ import { audit } from '$lib/server/audit';
 import { generateShareToken } from '$lib/server/auth/tokens';
 import { round } from '$lib/server/db/schema';
 import { roundResults } from '$lib/server/round-results';
-import { roundFor } from '$lib/server/rounds';
+import { isRoundOpen, roundFor } from '$lib/server/rounds';
+import { invalid, parseForm } from '$lib/server/form';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A round's results for its coordinators, with the comments and the team's read-only link. */
@@ -15,11 +17,76 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const r = roundFor(db, me, Number(params.id));
 	return {
 		...roundResults(db, getQuestionnaires(), r, true),
-		teamLink: r.resultsToken ? `${url.origin}/uitkomsten/${r.resultsToken}` : null
+		teamLink: r.resultsToken ? `${url.origin}/uitkomsten/${r.resultsToken}` : null,
+		release:
+			r.scope === 'school'
+				? {
+						releasedAt: r.releasedAt,
+						note: r.releaseNote ?? '',
+						openedBySwv: r.openedBySwv,
+						finished: !isRoundOpen(r),
+						sharedView: `/school/${r.schoolId}/gedeeld?ronde=${r.id}`
+					}
+				: null
 	};
 };
 
+const releaseForm = z.object({
+	toelichting: z
+		.string()
+		.trim()
+		.max(1000, { error: 'Een toelichting is hoogstens 1000 tekens.' })
+		.optional()
+		.transform((v) => v || null)
+});
+
+/** A school round of this school's own coordinators; the SWV's own scan is not released. */
+function schoolRound(event: Parameters<Actions[string]>[0]) {
+	const me = requireUser(event.locals, event.url);
+	const db = getDb();
+	const r = roundFor(db, me, Number(event.params.id));
+	return { me, db, r };
+}
+
 export const actions: Actions = {
+	/** Shares the round's results with the SWV, or changes the explanation beside them. */
+	vrijgeven: async (event) => {
+		const { me, db, r } = schoolRound(event);
+		if (r.scope !== 'school')
+			return invalid(400, {
+				message: 'Dit is de eigen scan van het samenwerkingsverband; die wordt niet gedeeld.'
+			});
+		const parsed = await parseForm(event.request, releaseForm, ['toelichting']);
+		if ('failure' in parsed) return parsed.failure;
+		const first = !r.releasedAt;
+		db.update(round)
+			.set({ releasedAt: r.releasedAt ?? new Date(), releaseNote: parsed.data.toelichting })
+			.where(eq(round.id, r.id))
+			.run();
+		audit(db, me.id, first ? 'ronde.gedeeld-met-swv' : 'ronde.toelichting-gewijzigd', {
+			type: 'ronde',
+			id: r.id
+		});
+		return {
+			saved: first
+				? 'De uitkomsten zijn gedeeld met het samenwerkingsverband.'
+				: 'De toelichting is opgeslagen.'
+		};
+	},
+	/** Takes back a release the school made itself; rounds the SWV opened stay shared. */
+	'delen-stoppen': (event) => {
+		const { me, db, r } = schoolRound(event);
+		if (r.scope !== 'school' || !r.releasedAt)
+			return invalid(409, { message: 'Deze uitkomsten zijn niet gedeeld.' });
+		if (r.openedBySwv)
+			return invalid(409, {
+				message:
+					'Deze ronde is door het samenwerkingsverband geopend; de uitkomsten blijven gedeeld.'
+			});
+		db.update(round).set({ releasedAt: null }).where(eq(round.id, r.id)).run();
+		audit(db, me.id, 'ronde.delen-gestopt', { type: 'ronde', id: r.id });
+		return { saved: 'Het samenwerkingsverband ziet de uitkomsten van deze ronde niet meer.' };
+	},
 	/** A read-only link for the team: the results without the comments. */
 	delen: ({ locals, url, params }) => {
 		const me = requireUser(locals, url);

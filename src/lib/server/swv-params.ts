@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { SCHOOL_TYPES, type SchoolType } from '$lib/domain/school-type';
+import type { Sort, SortKey } from '$lib/domain/swv-overview';
+
+/** Query parameters of the SWV pages, checked with zod; a bad value is a 400 in Dutch. */
+
+const id = z.coerce
+	.number()
+	.int()
+	.positive()
+	.max(2 ** 31);
+
+export function roundParam(url: URL): number | null {
+	const raw = url.searchParams.get('ronde');
+	if (raw === null) return null;
+	const parsed = id.safeParse(raw);
+	if (!parsed.success) error(400, 'Onbekende ronde in de adresregel.');
+	return parsed.data;
+}
+
+export function typeParam(url: URL): SchoolType | null {
+	const raw = url.searchParams.get('type');
+	if (raw === null || raw === '') return null;
+	const parsed = z.enum(SCHOOL_TYPES).safeParse(raw);
+	if (!parsed.success) error(400, 'Onbekend schooltype in de adresregel.');
+	return parsed.data;
+}
+
+export function sortParam(url: URL, themeIds: readonly string[]): Sort {
+	const key = url.searchParams.get('sorteer') ?? 'naam';
+	const dir = url.searchParams.get('richting') ?? 'op';
+	const keys = ['naam', 'type', 'deelname', ...themeIds.map((t) => `thema:${t}`)];
+	if (!keys.includes(key) || (dir !== 'op' && dir !== 'af'))
+		error(400, 'Onbekende sortering in de adresregel.');
+	return { key: key as SortKey, dir };
+}

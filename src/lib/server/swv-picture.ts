@@ -1,0 +1,210 @@
+import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
+import type { Level, Questionnaire } from '$lib/domain/questionnaire/schema';
+import type { SchoolType } from '$lib/domain/school-type';
+import type { LatestResult, SchoolInput, ThemeRef, TrendPoint } from '$lib/domain/swv-overview';
+import { schoolsOfSwv, type RoundRow } from './access';
+import type { Db } from './db/open';
+import { response, round, school, swv, swvNorm } from './db/schema';
+import type { QuestionnaireRegistry } from './questionnaires';
+import { isRoundOpen } from './rounds';
+import { snapshotsOf, type SnapshotScores } from './snapshots';
+
+/**
+ * What an SWV may see of its schools, read from the database in a few queries: rounds,
+ * hand-in counts and the snapshots of released finished rounds. Unreleased rounds give only
+ * that they exist and how many handed in.
+ */
+
+export const finishedAt = (r: RoundRow): Date => r.closedAt ?? r.closesAt ?? r.opensAt;
+
+/** The school scan's newest version: its themes are the table's columns, its levels the scale. */
+export function schoolScanFrame(registry: QuestionnaireRegistry): {
+	questionnaire: Questionnaire;
+	themes: ThemeRef[];
+	levels: Level[];
+} {
+	const q = registry.latest('school-scan');
+	if (!q) throw new Error('De vragenlijst school-scan ontbreekt.');
+	return {
+		questionnaire: q,
+		themes: q.themes.map((t) => ({ id: t.id, title: t.title })),
+		levels: q.levels
+	};
+}
+
+export function normOf(db: Db, swvId: number): Record<string, string> {
+	return Object.fromEntries(
+		db
+			.select({ themeId: swvNorm.themeId, levelId: swvNorm.levelId })
+			.from(swvNorm)
+			.where(eq(swvNorm.swvId, swvId))
+			.all()
+			.map((n) => [n.themeId, n.levelId])
+	);
+}
+
+export interface SchoolPicture {
+	schools: SchoolInput[];
+	trend: TrendPoint[];
+	/** The rounds behind the picture, for exports that need more than theme scores. */
+	latestRounds: Map<number, { round: RoundRow; snapshot: SnapshotScores }>;
+}
+
+export function swvSchoolPicture(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	swvId: number,
+	{ withItems = false }: { withItems?: boolean } = {}
+): SchoolPicture {
+	const now = Date.now();
+	const schools = schoolsOfSwv(db, swvId).filter((s) => s.active);
+	const rounds = db
+		.select()
+		.from(round)
+		.where(and(eq(round.swvId, swvId), eq(round.scope, 'school')))
+		.orderBy(desc(round.opensAt), desc(round.id))
+		.all();
+	const handedIn = new Map(
+		db
+			.select({ roundId: response.roundId, n: count(response.submittedAt) })
+			.from(response)
+			.innerJoin(round, eq(round.id, response.roundId))
+			.where(and(eq(round.swvId, swvId), eq(round.scope, 'school')))
+			.groupBy(response.roundId)
+			.all()
+			.map((x) => [x.roundId, x.n])
+	);
+	const released = rounds.filter((r) => r.releasedAt && !isRoundOpen(r, now));
+	// Item scores only of each school's latest released round: older ones feed the trend alone.
+	const latestReleased = new Map<number, RoundRow>();
+	for (const r of released)
+		if (!latestReleased.has(r.schoolId!)) latestReleased.set(r.schoolId!, r);
+	const snapshots = snapshotsOf(db, registry, released, { now });
+	if (withItems) {
+		for (const [id, s] of snapshotsOf(db, registry, [...latestReleased.values()], {
+			withItems: true,
+			now
+		}))
+			snapshots.set(id, s);
+	}
+	const bySchool = new Map<number, RoundRow[]>();
+	for (const r of rounds) bySchool.set(r.schoolId!, [...(bySchool.get(r.schoolId!) ?? []), r]);
+
+	const latestRounds: SchoolPicture['latestRounds'] = new Map();
+	const trend: TrendPoint[] = [];
+	for (const r of released) {
+		const s = snapshots.get(r.id);
+		if (s && s.disclosure !== 'hidden')
+			trend.push({ schoolId: r.schoolId!, date: finishedAt(r), themes: s.themes });
+	}
+	return {
+		trend,
+		latestRounds,
+		schools: schools.map((s) => {
+			const own = bySchool.get(s.id) ?? [];
+			const newest = own[0];
+			const finished = own.find((r) => !isRoundOpen(r, now));
+			let latest: LatestResult = { kind: 'geen' };
+			if (finished) {
+				const base = {
+					roundTitle: finished.title,
+					date: finishedAt(finished),
+					respondents: handedIn.get(finished.id) ?? 0
+				};
+				const snap = finished.releasedAt ? snapshots.get(finished.id) : undefined;
+				if (!finished.releasedAt || !snap) latest = { kind: 'niet-gedeeld', ...base };
+				else if (snap.disclosure === 'hidden') latest = { kind: 'te-weinig', ...base };
+				else {
+					latest = {
+						kind: 'scores',
+						...base,
+						roundId: finished.id,
+						questionnaireVersion: finished.questionnaireVersion,
+						respondents: snap.respondents,
+						themes: snap.themes,
+						note: finished.releaseNote
+					};
+					latestRounds.set(s.id, { round: finished, snapshot: snap });
+				}
+			}
+			return {
+				id: s.id,
+				name: s.name,
+				place: s.place,
+				code: `${s.instellingscode}${s.vestiging}`,
+				schoolType: s.schoolType,
+				rounds: own.length,
+				lastRespondents: newest ? (handedIn.get(newest.id) ?? 0) : null,
+				lastRoundAt: newest?.opensAt ?? null,
+				open: own.some((r) => isRoundOpen(r, now)),
+				latest
+			};
+		})
+	};
+}
+
+export interface ReleasedScores {
+	schoolId: number;
+	swvId: number;
+	schoolType: SchoolType;
+	themes: Readonly<Record<string, number | null>>;
+}
+
+/**
+ * Each school's latest released, finished round that shows scores: over the whole country, or
+ * the schools of one type, or of one sector. For benchmarks; one query plus the snapshots.
+ */
+export function latestReleasedScores(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	filter: { schoolType?: SchoolType; sector?: 'po' | 'vo'; swvId?: number } = {}
+): ReleasedScores[] {
+	const now = Date.now();
+	const rows = db
+		.select({ round, swvId: school.swvId, schoolType: school.schoolType })
+		.from(round)
+		.innerJoin(school, eq(school.id, round.schoolId))
+		.innerJoin(swv, eq(swv.id, school.swvId))
+		.where(
+			and(
+				eq(round.scope, 'school'),
+				isNotNull(round.releasedAt),
+				eq(school.active, true),
+				filter.schoolType ? eq(school.schoolType, filter.schoolType) : undefined,
+				filter.sector ? eq(swv.sector, filter.sector) : undefined,
+				filter.swvId ? eq(school.swvId, filter.swvId) : undefined
+			)
+		)
+		.all();
+	const latest = new Map<number, (typeof rows)[number]>();
+	for (const row of rows) {
+		if (isRoundOpen(row.round, now)) continue;
+		const seen = latest.get(row.round.schoolId!);
+		if (
+			!seen ||
+			seen.round.opensAt < row.round.opensAt ||
+			(+seen.round.opensAt === +row.round.opensAt && seen.round.id < row.round.id)
+		)
+			latest.set(row.round.schoolId!, row);
+	}
+	const list = [...latest.values()];
+	const snapshots = snapshotsOf(
+		db,
+		registry,
+		list.map((x) => x.round),
+		{ now }
+	);
+	return list.flatMap((x) => {
+		const s = snapshots.get(x.round.id);
+		return s && s.disclosure !== 'hidden'
+			? [
+					{
+						schoolId: x.round.schoolId!,
+						swvId: x.swvId,
+						schoolType: x.schoolType,
+						themes: s.themes
+					}
+				]
+			: [];
+	});
+}

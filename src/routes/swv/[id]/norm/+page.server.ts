@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, getQuestionnaires } from '$lib/server/app';
+import { requireUser, swvFor } from '$lib/server/access';
+import { audit } from '$lib/server/audit';
+import { swvNorm } from '$lib/server/db/schema';
+import { parseForm } from '$lib/server/form';
+import { normOf, schoolScanFrame } from '$lib/server/swv-picture';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The SWV's norm: per theme the level its agreed basisondersteuning expects of every school. */
+export const load: PageServerLoad = ({ locals, url, params }) => {
+	const me = requireUser(locals, url);
+	const db = getDb();
+	const s = swvFor(db, me, Number(params.id));
+	const { themes, levels } = schoolScanFrame(getQuestionnaires());
+	return {
+		swv: { id: s.id, name: s.name },
+		themes,
+		levels: levels.map((l) => ({ id: l.id, name: l.name, description: l.description })),
+		norm: normOf(db, s.id)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, params, request }) => {
+		const me = requireUser(locals, url);
+		const db = getDb();
+		const s = swvFor(db, me, Number(params.id));
+		const { themes, levels } = schoolScanFrame(getQuestionnaires());
+		const level = z.enum(['', ...levels.map((l) => l.id)] as [string, ...string[]], {
+			error: 'Kies een niveau uit de lijst.'
+		});
+		const schema = z.object(Object.fromEntries(themes.map((t) => [t.id, level.default('')])));
+		const parsed = await parseForm(request, schema);
+		if ('failure' in parsed) return parsed.failure;
+		const chosen = parsed.data as Record<string, string>;
+		db.transaction((tx) => {
+			tx.delete(swvNorm).where(eq(swvNorm.swvId, s.id)).run();
+			for (const t of themes)
+				if (chosen[t.id])
+					tx.insert(swvNorm)
+						.values({ swvId: s.id, themeId: t.id, levelId: chosen[t.id]!, updatedBy: me.id })
+						.run();
+		});
+		audit(db, me.id, 'swv.norm-gewijzigd', { type: 'swv', id: s.id }, chosen);
+		return {
+			saved: 'De norm is opgeslagen. Het overzicht en de exports tonen de scholen ertegen.'
+		};
+	}
+};

@@ -1,0 +1,26 @@
+import { getDb, getQuestionnaires } from '$lib/server/app';
+import { requireUser, swvFor } from '$lib/server/access';
+import { swvOverviewData } from '$lib/server/swv-overview';
+import { sortParam, typeParam } from '$lib/server/swv-params';
+import { schoolScanFrame } from '$lib/server/swv-picture';
+import type { PageServerLoad } from './$types';
+
+/** The SWV's schools: participation, the schools × themes table, charts and benchmarks. */
+export const load: PageServerLoad = ({ locals, url, params }) => {
+	const me = requireUser(locals, url);
+	const db = getDb();
+	const s = swvFor(db, me, Number(params.id));
+	const registry = getQuestionnaires();
+	const { themes } = schoolScanFrame(registry);
+	const type = typeParam(url);
+	const sort = sortParam(
+		url,
+		themes.map((t) => t.id)
+	);
+	return {
+		swv: { id: s.id, name: s.name, sector: s.sector },
+		type,
+		sort,
+		...swvOverviewData(db, registry, s, { type, sort })
+	};
+};
