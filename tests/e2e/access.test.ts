@@ -34,6 +34,7 @@ const PUBLIC = [200, 200, 200, 200, 200, 200, 200];
 const SIGNED_IN_ONLY = [303, 303, 200, 200, 200, 200, 200];
 const ADMIN_ONLY = [303, 303, 404, 404, 404, 404, 200];
 const ADMIN_ACTION = [303, 303, 404, 404, 404, 404, 400];
+const SWV_ONLY = [303, 303, 404, 404, 200, 404, 404];
 
 const MATRIX: Row[] = [
 	['/', 'GET', PUBLIC],
@@ -61,6 +62,16 @@ const MATRIX: Row[] = [
 	['/swv/[id]', 'uitnodigen', [303, 303, 404, 404, 400, 404, 404]],
 	['/swv/[id]', 'eigen-ronde', [303, 303, 404, 404, 400, 404, 404]],
 	['/swv/[id]', 'ronde-scholen', [303, 303, 404, 404, 400, 404, 404]],
+	['/swv/[id]/scholen', 'GET', SWV_ONLY],
+	['/swv/[id]/scholen/[school]', 'GET', SWV_ONLY],
+	['/swv/[id]/gereedheid', 'GET', SWV_ONLY],
+	['/swv/[id]/norm', 'GET', SWV_ONLY],
+	['/swv/[id]/norm', 'default', [303, 303, 404, 404, 400, 404, 404]],
+	['/swv/[id]/export-themas.csv', 'GET', SWV_ONLY],
+	['/swv/[id]/export-stellingen.csv', 'GET', SWV_ONLY],
+	['/swv/[id]/export.xlsx', 'GET', SWV_ONLY],
+	// What the SWV sees of school A, for the school's own coordinators.
+	['/school/[id]/gedeeld', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	// A finished round of school A: only its coordinators manage it.
 	['/rondes/[id]', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	['/rondes/[id]', 'sluiten', [303, 303, 409, 404, 404, 404, 404]],
@@ -71,6 +82,9 @@ const MATRIX: Row[] = [
 	['/rondes/[id]/resultaten', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	['/rondes/[id]/resultaten', 'delen', [303, 303, 200, 404, 404, 404, 404]],
 	['/rondes/[id]/resultaten', 'intrekken', [303, 303, 200, 404, 404, 404, 404]],
+	// Releasing an already released round keeps it released (an empty explanation is allowed).
+	['/rondes/[id]/resultaten', 'vrijgeven', [303, 303, 200, 404, 404, 404, 404]],
+	['/rondes/[id]/resultaten', 'delen-stoppen', [303, 303, 400, 404, 404, 404, 404]],
 	// No read-only link exists for a guessed token.
 	['/uitkomsten/[token]', 'GET', [404, 404, 404, 404, 404, 404, 404]],
 	['/rondes/[id]/gesprek', 'GET', [303, 303, 200, 404, 404, 404, 404]],
@@ -171,6 +185,14 @@ test('every route answers every visitor as the matrix says, and reveals nothing 
 	const urls = (token: string): Record<string, string> => ({
 		'/school/[id]': `/school/${schoolA}`,
 		'/swv/[id]': `/swv/${swvA}`,
+		'/swv/[id]/scholen': `/swv/${swvA}/scholen`,
+		'/swv/[id]/scholen/[school]': `/swv/${swvA}/scholen/${schoolA}`,
+		'/swv/[id]/gereedheid': `/swv/${swvA}/gereedheid`,
+		'/swv/[id]/norm': `/swv/${swvA}/norm`,
+		'/swv/[id]/export-themas.csv': `/swv/${swvA}/export-themas.csv`,
+		'/swv/[id]/export-stellingen.csv': `/swv/${swvA}/export-stellingen.csv`,
+		'/swv/[id]/export.xlsx': `/swv/${swvA}/export.xlsx`,
+		'/school/[id]/gedeeld': `/school/${schoolA}/gedeeld`,
 		'/beheer/swv/[id]': `/beheer/swv/${swvA}`,
 		'/beheer/scholen/[id]': `/beheer/scholen/${schoolA}`,
 		'/beheer/catalogus/[id]': '/beheer/catalogus/poraad-bijeenkomsten-opp',

@@ -46,20 +46,33 @@ test('an SWV coordinator opens its own scan and a round for every school at once
 	await expect(page.getByText('0 van 28 stellingen beantwoord')).toBeVisible();
 
 	await page.goto(`/swv/${poId}`);
-	await page.getByText(/Ronde openen voor alle scholen/).click();
+	// Every school opened a round this school year (the demo's autumn rounds).
+	await expect(page.getByText('Alle scholen zijn dit schooljaar gestart.')).toBeVisible();
+	await page.getByText(/Ronde openen voor meerdere scholen/).click();
+	// No school chosen: a clear message, nothing opened.
+	for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
+	await page.getByRole('button', { name: 'Rondes openen voor de gekozen scholen' }).click();
+	await expect(page.getByText('Kies minstens één school.')).toBeVisible();
+	await expectAccessible(page);
+	for (const box of await page.getByRole('checkbox').all()) await box.check();
 	await page.getByLabel('Titel').last().fill('Scan alle scholen');
 	await page.getByLabel('Minimaal aantal respondenten').last().fill('2');
-	await page.getByRole('button', { name: 'Rondes openen voor alle scholen' }).click();
+	await page.getByRole('button', { name: 'Rondes openen voor de gekozen scholen' }).click();
 	await expect(page.getByText('Minstens 3: anders zijn antwoorden herkenbaar.')).toBeVisible();
 	await expectAccessible(page);
 	// The form that was sent back stays open with its own errors; the other one is untouched.
 	await expect(page.getByText('Minstens 3: anders zijn antwoorden herkenbaar.')).toHaveCount(1);
 	await page.getByLabel('Titel').last().fill('Scan alle scholen');
 	await page.getByLabel('Minimaal aantal respondenten').last().fill('4');
-	await page.getByRole('button', { name: 'Rondes openen voor alle scholen' }).click();
+	await page.getByRole('button', { name: 'Rondes openen voor de gekozen scholen' }).click();
 	await expect(
 		page.getByText(`Er is een ronde geopend voor ${poSchools} scholen.`, { exact: false })
 	).toBeVisible();
+	// The new rounds have no respondents yet: every school is listed as not started.
+	await page.goto(`/swv/${poId}`);
+	const notStarted = page.getByRole('region', { name: 'Nog niet gestart dit schooljaar' });
+	await expect(notStarted.getByRole('listitem')).toHaveCount(poSchools);
+	await expect(notStarted.getByText('OBS De Regenboog (ronde loopt, 0 begonnen)')).toBeVisible();
 
 	const after = e2eDb();
 	const rows = after

@@ -342,6 +342,16 @@ export async function seedDemo(
 				respondents: 7,
 				readiness: (ti) => 2.2 + Math.cos(ti * 1.3) * 0.7
 			});
+			// The SWV's norm: its basisondersteuning expects "functionerend", thuiszitten "in ontwikkeling".
+			tx.insert(t.swvNorm)
+				.values(
+					school.themes.map((th) => ({
+						swvId: swvIds.get(s.code)!,
+						themeId: th.id,
+						levelId: th.id === 'maatwerk-en-thuiszitten' ? 'ontwikkelen' : 'functioneren'
+					}))
+				)
+				.run();
 		}
 	});
 	markVersionUsed(db, registry, school.id, school.version);

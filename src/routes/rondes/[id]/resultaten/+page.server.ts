@@ -74,8 +74,13 @@ export const actions: Actions = {
 		};
 	},
 	/** Takes back a release the school made itself; rounds the SWV opened stay shared. */
-	'delen-stoppen': (event) => {
+	'delen-stoppen': async (event) => {
 		const { me, db, r } = schoolRound(event);
+		const parsed = await parseForm(
+			event.request,
+			z.object({ bevestig: z.literal('ja', { error: 'Bevestig dat u wilt stoppen met delen.' }) })
+		);
+		if ('failure' in parsed) return parsed.failure;
 		if (r.scope !== 'school' || !r.releasedAt)
 			return invalid(409, { message: 'Deze uitkomsten zijn niet gedeeld.' });
 		if (r.openedBySwv)

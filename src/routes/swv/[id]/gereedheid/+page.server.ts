@@ -66,7 +66,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 					id: t.id,
 					title: t.title,
 					median: f.median,
-					level: f.median === null ? null : levelFor(schoolScanFrame(registry).levels, f.median).name,
+					level:
+						f.median === null ? null : levelFor(schoolScanFrame(registry).levels, f.median).name,
 					n: f.n,
 					levels: f.levels,
 					norm: t.norm?.name ?? null,

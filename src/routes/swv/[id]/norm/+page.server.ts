@@ -31,7 +31,7 @@ export const actions: Actions = {
 		const level = z.enum(['', ...levels.map((l) => l.id)] as [string, ...string[]], {
 			error: 'Kies een niveau uit de lijst.'
 		});
-		const schema = z.object(Object.fromEntries(themes.map((t) => [t.id, level.default('')])));
+		const schema = z.object(Object.fromEntries(themes.map((t) => [t.id, level])));
 		const parsed = await parseForm(request, schema);
 		if ('failure' in parsed) return parsed.failure;
 		const chosen = parsed.data as Record<string, string>;

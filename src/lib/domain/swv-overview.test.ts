@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_BENCHMARK_UNITS } from './aggregate';
+import type { Level } from './questionnaire/schema';
+import { toCsv, themeTable } from './swv-export';
+import {
+	schoolYear,
+	sectorBenchmark,
+	swvOverview,
+	swvTrend,
+	type LatestResult,
+	type SchoolInput
+} from './swv-overview';
+
+const levels: Level[] = [
+	{ id: 'verkennen', name: 'Verkennen', from: 0, to: 25, verdict: 'risico', description: '' },
+	{
+		id: 'ontwikkelen',
+		name: 'In ontwikkeling',
+		from: 25,
+		to: 50,
+		verdict: 'aandachtspunt',
+		description: ''
+	},
+	{
+		id: 'functioneren',
+		name: 'Functionerend',
+		from: 50,
+		to: 75,
+		verdict: 'gaat-goed',
+		description: ''
+	},
+	{ id: 'borgen', name: 'Geborgd', from: 75, to: 100, verdict: 'gaat-goed', description: '' }
+];
+const themes = [
+	{ id: 'a', title: 'Thema A' },
+	{ id: 'b', title: 'Thema B' }
+];
+const date = new Date('2026-11-01T12:00:00Z');
+const scores = (a: number | null, b: number | null): LatestResult => ({
+	kind: 'scores',
+	roundId: 1,
+	roundTitle: 'Najaar',
+	date,
+	questionnaireVersion: 1,
+	respondents: 8,
+	themes: { a, b },
+	note: null
+});
+let nextId = 1;
+const school = (
+	name: string,
+	latest: LatestResult,
+	extra: Partial<SchoolInput> = {}
+): SchoolInput => ({
+	id: nextId++,
+	name,
+	place: 'Lindewaard',
+	code: '90AA00',
+	schoolType: 'po',
+	rounds: latest.kind === 'geen' ? 0 : 1,
+	lastRespondents: 8,
+	lastRoundAt: date,
+	open: false,
+	latest,
+	...extra
+});
+
+describe('swvOverview', () => {
+	const schools = [
+		school('Zon', scores(80, 20)),
+		school('Maan', scores(40, null)),
+		school('Ster', scores(60, 55), { schoolType: 'sbo' }),
+		school('Komeet', { kind: 'te-weinig', roundTitle: 'Najaar', date, respondents: 2 }),
+		school('Planeet', { kind: 'niet-gedeeld', roundTitle: 'Najaar', date, respondents: 9 }),
+		school('Nevel', { kind: 'geen' })
+	];
+
+	it('shows each school against the norm, and only a status where there are no scores', () => {
+		const o = swvOverview({ themes, levels, norm: { a: 'functioneren' }, schools });
+		const zon = o.rows.find((r) => r.school.name === 'Zon')!;
+		expect(zon.cells!.map((c) => [c.score, c.level?.id, c.meetsNorm])).toEqual([
+			[80, 'borgen', true],
+			[20, 'verkennen', null]
+		]);
+		const maan = o.rows.find((r) => r.school.name === 'Maan')!;
+		expect(maan.cells![0]!.meetsNorm).toBe(false);
+		expect(o.rows.find((r) => r.school.name === 'Komeet')).toMatchObject({
+			cells: null,
+			status: 'te weinig respondenten'
+		});
+		expect(o.rows.find((r) => r.school.name === 'Planeet')!.status).toBe('Niet gedeeld');
+		expect(o.themes.map((t) => t.norm?.id ?? null)).toEqual(['functioneren', null]);
+	});
+
+	it('summarises the shown schools per theme: median, quartiles and levels', () => {
+		const o = swvOverview({ themes, levels, norm: {}, schools });
+		expect(o.footer.a).toMatchObject({ n: 3, median: 60, q1: 50, q3: 70, min: 40, max: 80 });
+		expect(o.footer.a!.levels).toEqual({
+			verkennen: 0,
+			ontwikkelen: 1,
+			functioneren: 1,
+			borgen: 1
+		});
+		expect(o.footer.b).toMatchObject({ n: 2, median: 37.5 });
+		expect(o.participation).toMatchObject({
+			schools: 6,
+			started: 5,
+			withScores: 3,
+			notShared: 1,
+			tooFew: 1
+		});
+		expect(o.participation.notStarted.map((s) => s.name)).toEqual(['Nevel']);
+	});
+
+	it('filters by school type, and the footer follows the filter', () => {
+		const o = swvOverview({ themes, levels, norm: {}, schools, type: 'sbo' });
+		expect(o.rows.map((r) => r.school.name)).toEqual(['Ster']);
+		expect(o.footer.a).toMatchObject({ n: 1, median: 60 });
+	});
+
+	it('sorts by a theme either way, with schools without a score last', () => {
+		const names = (dir: 'op' | 'af', key: 'thema:b' | 'naam' = 'thema:b') =>
+			swvOverview({ themes, levels, norm: {}, schools, sort: { key, dir } }).rows.map(
+				(r) => r.school.name
+			);
+		expect(names('af').slice(0, 2)).toEqual(['Ster', 'Zon']);
+		expect(names('op').slice(0, 2)).toEqual(['Zon', 'Ster']);
+		expect(names('af').slice(2)).toEqual(['Komeet', 'Maan', 'Nevel', 'Planeet']);
+		expect(names('op', 'naam')).toEqual(['Komeet', 'Maan', 'Nevel', 'Planeet', 'Ster', 'Zon']);
+	});
+
+	it('exports one row per school and theme, with the norm, and a status row otherwise', () => {
+		const o = swvOverview({ themes, levels, norm: { a: 'borgen' }, schools });
+		const table = themeTable(o, 'Schoolscan');
+		const zon = table.rows.filter((r) => r[0] === 'Zon');
+		expect(zon).toHaveLength(2);
+		expect(zon[0]!.slice(9, 14)).toEqual(['Thema A', 80, 'Geborgd', 'Geborgd', 'ja']);
+		expect(table.rows.find((r) => r[0] === 'Komeet')!.at(-1)).toBe('te weinig respondenten');
+		const csv = toCsv({ ...table, rows: [['=SOM(A1)', 2.5, 'a;b', null]] });
+		expect(csv.startsWith('\ufeffSchool;')).toBe(true);
+		expect(csv.split('\r\n')[1]).toBe('\'=SOM(A1);2,5;"a;b";');
+	});
+});
+
+describe('swvTrend and schoolYear', () => {
+	it('starts the school year on 1 August', () => {
+		expect(schoolYear(new Date('2026-07-31T12:00:00'))).toBe('2025-2026');
+		expect(schoolYear(new Date('2026-08-01T12:00:00'))).toBe('2026-2027');
+	});
+	it('takes each school’s latest round of a year and the median over schools', () => {
+		const trend = swvTrend(themes, levels, [
+			{ schoolId: 1, date: new Date('2025-10-01'), themes: { a: 10, b: 10 } },
+			{ schoolId: 1, date: new Date('2026-03-01'), themes: { a: 30, b: 30 } },
+			{ schoolId: 2, date: new Date('2025-11-01'), themes: { a: 50, b: null } },
+			{ schoolId: 1, date: new Date('2026-10-01'), themes: { a: 70, b: 60 } }
+		]);
+		expect(trend).toEqual([
+			{ year: '2025-2026', schools: 2, medians: { a: 40, b: 30 } },
+			{ year: '2026-2027', schools: 1, medians: { a: 70, b: 60 } }
+		]);
+	});
+});
+
+describe('sectorBenchmark', () => {
+	const swv = (swvId: number, n: number, a: number) => ({
+		swvId,
+		schools: Array.from({ length: n }, () => ({ a, b: null }))
+	});
+	it('counts only SWVs with enough scored schools, and shows the sector only from enough SWVs', () => {
+		const few = sectorBenchmark(themes, levels, [swv(1, 5, 50), swv(2, 5, 60), swv(3, 4, 70)], 1);
+		expect(few.themes.a).toMatchObject({ own: 50, allowed: false, sector: null, units: 2 });
+		const many = sectorBenchmark(
+			themes,
+			levels,
+			Array.from({ length: MIN_BENCHMARK_UNITS }, (_, i) => swv(i + 1, 5, 40 + i * 10)),
+			2
+		);
+		expect(many.themes.a).toMatchObject({ own: 50, allowed: true, units: 5 });
+		expect(many.themes.a!.sector).toMatchObject({ median: 60, q1: 50, q3: 70 });
+		expect(many.themes.b).toMatchObject({ allowed: false, units: 0 });
+	});
+});

@@ -1,0 +1,296 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_DATA, e2eDb, expectAccessible, signIn } from './helpers';
+
+/**
+ * The SWV's view of its schools: what the school releases, the overview table against the norm,
+ * its footer, filter and sort, the school page as the SWV sees it, and the exports, all from the
+ * same numbers as the school's own results page, and never a single respondent or a comment.
+ */
+
+const SECRET = 'GEHEIM-COMMENTAAR-VAN-EEN-RESPONDENT';
+const VB = [
+	'vb-gedeelde-visie',
+	'vb-visie-in-praktijk',
+	'vb-sop-actueel',
+	'vb-ambities-concreet',
+	'vb-aansluiting-swv',
+	'vb-sturing-schoolleiding'
+];
+const OS = [
+	'os-basisondersteuning-bekend',
+	'os-basisondersteuning-geboden',
+	'os-rollen-helder',
+	'os-ondersteuningsoverleg',
+	'os-route-extra-ondersteuning',
+	'os-capaciteit'
+];
+
+/** A finished, unreleased round of OBS De Regenboog, newer than any other: visie 100, ondersteuning 0. */
+function knownRound(): { roundId: number; schoolId: number; swvId: number } {
+	const db = new Database(join(E2E_DATA, 'scan.db'));
+	const school = db
+		.prepare("select id, swv_id from school where instellingscode = '90AA'")
+		.get() as { id: number; swv_id: number };
+	const roundId = Number(
+		db
+			.prepare(
+				"insert into round (scope, school_id, swv_id, questionnaire_id, questionnaire_version, title, opens_at, status, closed_at, share_token) values ('school', ?, ?, 'school-scan', 1, 'Ronde voor het SWV', ?, 'closed', ?, ?)"
+			)
+			.run(school.id, school.swv_id, Date.now() + 60_000, Date.now(), `swvtest${Date.now()}`)
+			.lastInsertRowid
+	);
+	for (let r = 0; r < 5; r++) {
+		const responseId = Number(
+			db
+				.prepare(
+					"insert into response (round_id, token_hash, resume_hash, respondent_group, submitted_at) values (?, ?, ?, 'leraar', ?)"
+				)
+				.run(roundId, `swv-t-${roundId}-${r}`, `swv-r-${roundId}-${r}`, Date.now()).lastInsertRowid
+		);
+		for (const item of VB) db.prepare('insert into answer values (?, ?, 4)').run(responseId, item);
+		for (const item of OS) db.prepare('insert into answer values (?, ?, 1)').run(responseId, item);
+		if (r === 0)
+			db.prepare("insert into theme_comment values (?, 'visie-en-beleid', ?)").run(
+				responseId,
+				SECRET
+			);
+	}
+	db.close();
+	return { roundId, schoolId: school.id, swvId: school.swv_id };
+}
+
+/** The overview row of a school: its cells' texts, one per theme. */
+async function rowCells(page: Page, school: string): Promise<string[]> {
+	const row = page.locator('table.grid tbody tr', {
+		has: page.getByRole('rowheader', { name: school, exact: true })
+	});
+	return (await row.locator('td').allInnerTexts()).slice(2).map((t) => t.replace(/\s+/g, ' '));
+}
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = (s.length - 1) / 2;
+	return (s[Math.floor(m)]! + s[Math.ceil(m)]!) / 2;
+};
+
+test('a school releases a round with an explanation; the SWV sees exactly that, and nothing of an unreleased round', async ({
+	browser
+}) => {
+	const { roundId, schoolId, swvId } = knownRound();
+	const swv = await (await browser.newContext()).newPage();
+	await signIn(swv, 'swv@example.org');
+	await swv.goto(`/swv/${swvId}/scholen`);
+	// Unreleased: only that it exists.
+	expect((await rowCells(swv, 'OBS De Regenboog')).join(' ')).toContain('Niet gedeeld');
+	await swv.goto(`/swv/${swvId}/scholen/${schoolId}`);
+	const listed = swv.getByRole('row', { name: /Ronde voor het SWV/ });
+	await expect(listed).toContainText('5');
+	await expect(listed).toContainText('nee');
+	await expect(swv.getByRole('link', { name: 'Ronde voor het SWV' })).toHaveCount(0);
+	expect(
+		(await swv.request.get(`/swv/${swvId}/scholen/${schoolId}?ronde=${roundId}`)).status()
+	).toBe(404);
+
+	const school = await (await browser.newContext()).newPage();
+	await signIn(school, 'school@example.org');
+	await school.goto(`/rondes/${roundId}/resultaten`);
+	await school
+		.getByLabel('Toelichting voor het samenwerkingsverband (niet verplicht)')
+		.fill('x'.repeat(1001));
+	await school.getByRole('button', { name: 'Uitkomsten delen' }).click();
+	await expect(school.getByText('Een toelichting is hoogstens 1000 tekens.')).toBeVisible();
+	expect(
+		e2eDb().prepare('select released_at from round where id = ?').pluck().get(roundId)
+	).toBeNull();
+	await school
+		.getByLabel('Toelichting voor het samenwerkingsverband (niet verplicht)')
+		.fill('Veel nieuwe collega’s dit jaar.');
+	await school.getByRole('button', { name: 'Uitkomsten delen' }).click();
+	await expect(
+		school.getByText('De uitkomsten zijn gedeeld met het samenwerkingsverband.')
+	).toBeVisible();
+	await expectAccessible(school);
+
+	await swv.goto(`/swv/${swvId}/scholen`);
+	const cells = await rowCells(swv, 'OBS De Regenboog');
+	// Norm "functionerend" (the demo's): 100 reaches it, 0 does not.
+	expect(cells[0]).toBe('100 ▲ Geborgd');
+	expect(cells[1]).toBe('0 ▼ Verkennen');
+	expect(cells[2]).toBe('—');
+
+	await swv.goto(`/swv/${swvId}/scholen/${schoolId}`);
+	await expect(swv.getByText('Veel nieuwe collega’s dit jaar.')).toBeVisible();
+	const swvTable = await swv.getByRole('table', { name: /Score per thema/ }).innerText();
+	expect(swvTable).toContain('Visie en beleid\t100\tGeborgd');
+	await expect(swv.locator('body')).not.toContainText(SECRET);
+	await expectAccessible(swv);
+
+	// The school sees the same page.
+	await school.getByRole('link', { name: 'Bekijk wat het samenwerkingsverband ziet' }).click();
+	await expect(
+		school.getByRole('heading', { name: 'Wat het samenwerkingsverband ziet' })
+	).toBeVisible();
+	expect(await school.getByRole('table', { name: /Score per thema/ }).innerText()).toBe(swvTable);
+	await expect(school.locator('body')).not.toContainText(SECRET);
+	await expectAccessible(school);
+
+	// Exports carry the released scores, never a comment.
+	const csv = await (await swv.request.get(`/swv/${swvId}/export-themas.csv`)).text();
+	expect(csv).toContain('OBS De Regenboog;90AA00;PO;Lindewaard;Ronde voor het SWV');
+	expect(csv).toMatch(/;visie-en-beleid;Visie en beleid;100;Geborgd;Functionerend;ja;/);
+	const items = await (await swv.request.get(`/swv/${swvId}/export-stellingen.csv`)).text();
+	expect(items).toContain(';vb-gedeelde-visie;');
+	expect(csv + items).not.toContain(SECRET);
+
+	// Stop sharing: back to "Niet gedeeld".
+	await school.goto(`/rondes/${roundId}/resultaten`);
+	await school.getByRole('button', { name: 'Niet meer delen' }).click();
+	await expect(school.getByText('ziet de uitkomsten van deze ronde niet meer')).toBeVisible();
+	await swv.goto(`/swv/${swvId}/scholen`);
+	expect((await rowCells(swv, 'OBS De Regenboog')).join(' ')).toContain('Niet gedeeld');
+	// The export still says the round exists, and nothing more.
+	const after = (await (await swv.request.get(`/swv/${swvId}/export-themas.csv`)).text())
+		.split('\r\n')
+		.filter((l) => l.startsWith('OBS De Regenboog;'));
+	expect(after).toHaveLength(1);
+	expect(after[0]).toMatch(/;Ronde voor het SWV;\d{4}-\d{2}-\d{2};+Niet gedeeld$/);
+});
+
+test('the overview shows the same numbers as the school’s results page, with footer, filter and sort', async ({
+	browser
+}) => {
+	const db = e2eDb();
+	const swvId = db.prepare("select id from swv where code = 'PO2799'").pluck().get() as number;
+	const kompas = db
+		.prepare(
+			"select r.id from round r join school s on s.id = r.school_id where s.instellingscode = '90AB' order by r.opens_at desc limit 1"
+		)
+		.pluck()
+		.get() as number;
+	db.close();
+
+	const school = await (await browser.newContext()).newPage();
+	await signIn(school, 'school-b@example.org');
+	await school.goto(`/rondes/${kompas}/resultaten`);
+	const perTheme = school.getByRole('table', { name: 'Score, niveau en signalen per thema' });
+	const own = (await perTheme.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((t) =>
+		t.trim()
+	);
+	expect(own.length).toBe(9);
+
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, 'swv@example.org');
+	await page.goto(`/swv/${swvId}/scholen`);
+	await expectAccessible(page);
+	const cells = await rowCells(page, 'CBS Het Kompas');
+	expect(cells.map((c) => c.split(' ')[0])).toEqual(own);
+
+	// "te weinig respondenten", nothing else.
+	const palet = await rowCells(page, 'OBS Het Palet');
+	expect(palet).toEqual(['te weinig respondenten']);
+
+	// The footer's median is the median of the column above it.
+	const column = (await page.locator('table.grid tbody tr td.cell:nth-child(4)').allInnerTexts())
+		.map((t) => Number(t.trim().split(/\s/)[0]))
+		.filter((n) => !Number.isNaN(n));
+	const footer = await page
+		.locator('table.grid tfoot tr')
+		.first()
+		.locator('td')
+		.first()
+		.innerText();
+	expect(Number(footer.replace(',', '.'))).toBe(median(column));
+
+	// Sorting by a theme: highest first, schools without a score last.
+	await page.getByRole('link', { name: 'Visie en beleid' }).click();
+	await expect(page).toHaveURL(
+		/sorteer=thema%3Avisie-en-beleid&richting=af|sorteer=thema:visie-en-beleid&richting=af/
+	);
+	const sorted = (await page.locator('table.grid tbody tr td:nth-child(4)').allInnerTexts()).map(
+		(t) => Number(t.trim().split(/\s/)[0])
+	);
+	const numbers = sorted.filter((n) => !Number.isNaN(n));
+	expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+	await expect(page.getByRole('columnheader', { name: /Visie en beleid/ })).toHaveAttribute(
+		'aria-sort',
+		'descending'
+	);
+
+	// Filter by type.
+	await page.getByLabel('Schooltype').selectOption('sbo');
+	await page.getByRole('button', { name: 'Toon' }).click();
+	await expect(page.locator('table.grid tbody tr')).toHaveCount(2);
+	expect(await page.getByRole('rowheader').allInnerTexts()).toEqual(
+		expect.arrayContaining(['SBO De Brug', 'SBO Het Baken'])
+	);
+	expect((await page.request.get(`/swv/${swvId}/scholen?type=xx`)).status()).toBe(400);
+
+	// Charts with text alternatives; tables beside them.
+	await page.goto(`/swv/${swvId}/scholen`);
+	await expect(page.getByRole('img', { name: /Gestapeld staafdiagram: per thema/ })).toBeVisible();
+	await expect(page.getByRole('img', { name: /Spreidingsdiagram/ })).toBeVisible();
+	await expect(page.getByRole('img', { name: /Lijndiagram van de mediaan/ })).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Mediaan per thema per schooljaar' })).toContainText(
+		'2025-2026'
+	);
+
+	// The XLSX holds the same score for CBS Het Kompas.
+	const xlsx = await page.request.get(`/swv/${swvId}/export.xlsx`);
+	expect(xlsx.headers()['content-disposition']).toMatch(
+		/filename="scan-passend-onderwijs-po2799-scores-\d{4}-\d{2}-\d{2}\.xlsx"/
+	);
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+	expect(book.worksheets.map((w) => w.name)).toEqual(["Thema's", 'Stellingen']);
+	const rows = book.getWorksheet("Thema's")!.getSheetValues() as unknown[][];
+	const visie = rows.find((r) => r?.[1] === 'CBS Het Kompas' && r?.[9] === 'visie-en-beleid')!;
+	expect(String(visie[11])).toBe(own[0]);
+	expect(visie[8]).toBeGreaterThanOrEqual(3);
+});
+
+test('the norm is set per theme, checked, and shown in the overview; the readiness view shows the SWV scan', async ({
+	page
+}) => {
+	const db = e2eDb();
+	const swvId = db.prepare("select id from swv where code = 'PO2799'").pluck().get() as number;
+	db.close();
+	await signIn(page, 'swv@example.org');
+	await page.goto(`/swv/${swvId}/norm`);
+	await expectAccessible(page);
+	await page.getByLabel('Visie en beleid').selectOption('borgen');
+	await page.getByRole('button', { name: 'Norm opslaan' }).click();
+	await expect(page.getByText('De norm is opgeslagen.')).toBeVisible();
+	await page.goto(`/swv/${swvId}/scholen`);
+	await expect(page.getByRole('columnheader', { name: /Visie en beleid/ })).toContainText(
+		'norm: Geborgd'
+	);
+
+	// A level that does not exist: 400, a Dutch message, nothing changed.
+	const bad = await page.request.post(`/swv/${swvId}/norm`, {
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+		form: { 'visie-en-beleid': 'perfect' }
+	});
+	expect(bad.status()).toBe(400);
+	expect(await bad.text()).toContain('Kies een niveau uit de lijst.');
+	expect(
+		e2eDb()
+			.prepare("select level_id from swv_norm where swv_id = ? and theme_id = 'visie-en-beleid'")
+			.pluck()
+			.get(swvId)
+	).toBe('borgen');
+
+	await page.goto(`/swv/${swvId}/gereedheid`);
+	await expect(page.getByRole('heading', { name: 'Eigen scan' })).toBeVisible();
+	await expect(page.getByRole('table', { name: 'Eigen scan per thema' })).toContainText(
+		'Koers en ondersteuningsplan'
+	);
+	await expect(page.getByRole('table', { name: 'Scholen per thema' })).toContainText(
+		'norm: Geborgd'
+	);
+	await expectAccessible(page);
+	await page.goto(`/swv/${swvId}`);
+	await expectAccessible(page);
+});
