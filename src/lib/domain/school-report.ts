@@ -189,7 +189,7 @@ export function mrSummary(
 			paragraphs: [
 				`Het team van ${who} heeft met de Scan Passend Onderwijs bekeken hoe ver de school is met passend onderwijs: ` +
 					`onderwijs en ondersteuning die passen bij wat elke leerling nodig heeft. ${score.respondents} ` +
-					`${score.respondents === 1 ? 'teamlid vulde' : 'teamleden vulden'} de vragenlijst in (${period}). ` +
+					`${score.respondents === 1 ? 'teamlid vulde' : 'teamleden vulden'} de vragenlijst in, ${period}. ` +
 					'De antwoorden zijn anoniem; uitkomsten tonen we alleen als genoeg mensen hebben meegedaan.'
 			]
 		}
