@@ -97,6 +97,32 @@ export function dutchList(items: readonly string[]): string {
 	return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
 }
 
+/** "OBS De Regenboog" → "obs-de-regenboog": letters and digits only, accents dropped. */
+export function slug(text: string): string {
+	return (
+		text
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'rapport'
+	);
+}
+
+/**
+ * The PDF's file name: the school (or the SWV, for its own scan) and the day the round closed,
+ * or today while it is still open, so a closed round's report keeps one name.
+ */
+export function reportFileName(name: string, closedAt: string | null, today: string): string {
+	const day = closedAt ? amsterdamDay(closedAt) : today;
+	return `scan-passend-onderwijs-${slug(name)}-${day}.pdf`;
+}
+
+/** The calendar day (YYYY-MM-DD) of a timestamp in the Netherlands. */
+export function amsterdamDay(iso: string): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+}
+
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 const planEntry = (q: Questionnaire) => (i: ActionInput) => ({

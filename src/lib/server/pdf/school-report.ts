@@ -287,8 +287,9 @@ function summary(rd: ReportDocument, m: SchoolReport): void {
 }
 
 function themes(rd: ReportDocument, m: SchoolReport): void {
+	rd.openSection('Uitkomsten per thema', { newPage: true });
 	m.score.themes.forEach((t, index) => {
-		rd.openSection(t.title, { newPage: true });
+		rd.openSection(t.title, { level: 2, newPage: index > 0 });
 		rd.paragraph(`Thema ${index + 1} van ${m.score.themes.length}`, { muted: true, size: 9 });
 		rd.paragraph(
 			t.score !== null
@@ -344,6 +345,7 @@ function themes(rd: ReportDocument, m: SchoolReport): void {
 		);
 		rd.closeSection();
 	});
+	rd.closeSection();
 }
 
 function recommendations(rd: ReportDocument, m: SchoolReport): void {
