@@ -1,27 +1,73 @@
-import { recommend } from '$lib/domain/catalog';
-import { compareThemes } from '$lib/domain/compare';
-import { summarizeRound } from '$lib/domain/report';
-import { scoreRound } from '$lib/domain/scoring';
+import { schoolReport, type SchoolReportInput } from '$lib/domain/school-report';
 import type { RoundRow } from './access';
-import { planOf, previousRound, type ActionRow } from './action-plan';
+import { planOf, previousRound } from './action-plan';
 import { catalogItems } from './catalog';
 import type { Db } from './db/open';
+import { swv } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
 import { releasedSchoolScores, roundComments, roundTallies } from './results';
 import { roundContext, roundQuestionnaire, roundSchool } from './rounds';
+import { eq } from 'drizzle-orm';
 
-const planEntry = (q: { themes: { id: string; title: string }[] }) => (i: ActionRow) => ({
-	id: i.id,
-	theme: q.themes.find((t) => t.id === i.themeId)?.title ?? i.themeId,
-	action: i.action,
-	owner: i.owner,
-	dueOn: i.dueOn,
-	status: i.status
-});
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Gathers from the database what the report model of a round is made from. */
+export function roundReportInput(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	r: RoundRow,
+	withComments: boolean,
+	today = new Date().toISOString().slice(0, 10)
+): SchoolReportInput {
+	const q = roundQuestionnaire(registry, r);
+	const s = roundSchool(db, r);
+	const prev = previousRound(db, r);
+	const unitSwv = db.select().from(swv).where(eq(swv.id, r.swvId)).get()!;
+	return {
+		round: {
+			id: r.id,
+			title: r.title,
+			status: r.status,
+			opensAt: r.opensAt.toISOString(),
+			closesAt: iso(r.closesAt),
+			closedAt: iso(r.closedAt),
+			minRespondents: r.minRespondents
+		},
+		questionnaire: q,
+		context: roundContext(db, r),
+		school: s ? { id: s.id, name: s.name, place: s.place } : null,
+		swv: { id: unitSwv.id, code: unitSwv.code, name: unitSwv.name },
+		tallies: roundTallies(db, r.id),
+		catalog: catalogItems(db),
+		today,
+		plan: planOf(db, r.id),
+		previous: prev
+			? {
+					id: prev.id,
+					title: prev.title,
+					status: prev.status,
+					questionnaire: registry.get(prev.questionnaireId, prev.questionnaireVersion) ?? null,
+					// Only a closed previous round is compared; an open one needs no counting.
+					tallies: prev.status === 'closed' ? roundTallies(db, prev.id) : [],
+					minRespondents: prev.minRespondents,
+					plan: planOf(db, prev.id)
+				}
+			: null,
+		benchmarks: s
+			? {
+					swv: releasedSchoolScores(db, registry, { swvId: s.swvId }, s.id),
+					sameType: releasedSchoolScores(db, registry, { schoolType: s.schoolType }, s.id)
+				}
+			: null,
+		// Comments are for the school's own coordinators only.
+		comments: withComments ? roundComments(db, r.id) : {}
+	};
+}
 
 /**
  * Everything a round's results page shows: scores, levels, signals, groups, comparison,
- * recommendations and action plans; comments only for the school's own coordinators.
+ * recommendations and action plans; comments only for the school's own coordinators. The
+ * assembly is the domain's `schoolReport`, which the PDF renders too.
  */
 export function roundResults(
 	db: Db,
@@ -29,59 +75,7 @@ export function roundResults(
 	r: RoundRow,
 	withComments: boolean
 ) {
-	const q = roundQuestionnaire(registry, r);
-	const context = roundContext(db, r);
-	const score = scoreRound(q, context, roundTallies(db, r.id), r.minRespondents);
-	const s = roundSchool(db, r);
-	const prev = previousRound(db, r);
-	return {
-		round: { id: r.id, title: r.title, version: r.questionnaireVersion, questionnaire: q.title },
-		unit: s
-			? { name: s.name, href: `/school/${s.id}` }
-			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${r.swvId}` },
-		levels: q.levels.map((l) => ({
-			id: l.id,
-			name: l.name,
-			from: l.from,
-			to: l.to,
-			verdict: l.verdict
-		})),
-		score,
-		summary: summarizeRound(score),
-		recommendations: recommend(
-			catalogItems(db),
-			score.themes,
-			context,
-			q.levels.at(-1)!.id,
-			new Date().toISOString().slice(0, 10)
-		),
-		comparison: (() => {
-			if (score.disclosure === 'hidden' || !s) return null;
-			const prevQ = prev
-				? registry.get(prev.questionnaireId, prev.questionnaireVersion)
-				: undefined;
-			const prevScore =
-				prev && prevQ && prev.status === 'closed'
-					? scoreRound(prevQ, context, roundTallies(db, prev.id), prev.minRespondents)
-					: null;
-			return {
-				previousTitle: prevScore && prevScore.disclosure !== 'hidden' ? prev!.title : null,
-				themes: compareThemes(
-					score.themes,
-					prevScore && prevScore.disclosure !== 'hidden' ? prevScore.themes : null,
-					releasedSchoolScores(db, registry, { swvId: s.swvId }, s.id),
-					releasedSchoolScores(db, registry, { schoolType: s.schoolType }, s.id),
-					q.levels
-				)
-			};
-		})(),
-		plan: planOf(db, r.id).map(planEntry(q)),
-		previous: prev
-			? { id: prev.id, title: prev.title, plan: planOf(db, prev.id).map(planEntry(q)) }
-			: null,
-		// Comments are for the school's own coordinators only, and only once results show.
-		comments: withComments && score.disclosure !== 'hidden' ? roundComments(db, r.id) : {}
-	};
+	return schoolReport(roundReportInput(db, registry, r, withComments));
 }
 
 export type RoundResults = ReturnType<typeof roundResults>;

@@ -1,0 +1,477 @@
+import { ACTION_STATUS_LABELS } from '$lib/domain/action-plan';
+import { TIMING_LABELS } from '$lib/domain/catalog';
+import { VERDICT_LABELS } from '$lib/domain/report';
+import {
+	dutchDate,
+	dutchNumber,
+	type PlanEntry,
+	type SchoolReport
+} from '$lib/domain/school-report';
+import { barChart, stackedBarChart } from './charts';
+import {
+	COLORS,
+	DONT_KNOW_COLOR,
+	LEVEL_COLORS,
+	OPTION_COLORS,
+	ReportDocument,
+	SERIES_COLORS,
+	VERDICT_COLORS
+} from './document';
+
+/**
+ * The school's PDF report of one round, drawn from the same report model as the results page:
+ * cover, summary, one section per theme, recommendations, action plan, texts for the SOP, a page
+ * for the MR and the method. Below the minimum it says so and shows no scores; with 'means'
+ * disclosure it shows no distributions, as the page does.
+ */
+
+const VERDICTS = ['gaat-goed', 'aandachtspunt', 'risico'] as const;
+const VERDICT_HEADINGS = {
+	'gaat-goed': 'Gaat goed',
+	aandachtspunt: 'Aandachtspunten',
+	risico: "Risico's"
+} as const;
+const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+
+function cover(rd: ReportDocument, m: SchoolReport): void {
+	const doc = rd.doc;
+	rd.artifact(() => {
+		doc.rect(0, 0, doc.page.width, 150).fill(COLORS.primary);
+		const w = doc.page.width / 4;
+		Object.values(LEVEL_COLORS).forEach((c, i) => doc.rect(i * w, 150, w, 6).fill(c));
+	});
+	doc.y = 60;
+	rd.tag('P', () => {
+		doc
+			.font('bold')
+			.fontSize(13)
+			.fillColor('#ffffff')
+			.text('Scan Passend Onderwijs', rd.left, 60, { width: rd.width });
+	});
+	rd.tag('H1', () => {
+		doc
+			.font('bold')
+			.fontSize(26)
+			.fillColor('#ffffff')
+			.text(m.meta.school ? 'Rapport van de school' : 'Rapport van de eigen scan', rd.left, 82, {
+				width: rd.width
+			});
+	});
+	doc.y = 200;
+	rd.paragraph(m.meta.school ?? m.unit.name, { size: 20, font: 'bold' });
+	if (m.meta.schoolType) rd.paragraph(`School voor ${m.meta.schoolType}`, { muted: true });
+	rd.paragraph(`Samenwerkingsverband: ${m.meta.swv}`, { gap: 1.5 });
+	const rows: [string, string][] = [
+		['Ronde', m.round.title],
+		['Vragenlijst', `${m.round.questionnaire}, versie ${m.round.version}`],
+		[
+			'Periode',
+			m.meta.endedAt
+				? `${m.meta.opensAt} tot ${m.meta.endedAt}`
+				: `sinds ${m.meta.opensAt} (loopt nog)`
+		],
+		[
+			'Respondenten',
+			`${m.score.respondents} ${m.score.respondents === 1 ? 'respondent' : 'respondenten'} (uitkomsten vanaf ${m.score.minRespondents})`
+		],
+		['Rapport gemaakt op', m.meta.today]
+	];
+	rd.table(
+		[
+			{ header: 'Gegeven', width: 1 },
+			{ header: 'Waarde', width: 2.6 }
+		],
+		rows,
+		{ size: 11 }
+	);
+	rd.paragraph(
+		'Dit rapport geeft de uitkomsten van de scan zoals het team die heeft ingevuld: wat goed gaat, ' +
+			'welke aandachtspunten er zijn en waar risico’s liggen, met aanbevelingen, het actieplan, teksten ' +
+			'voor het schoolondersteuningsprofiel en een samenvatting voor de medezeggenschapsraad. De ' +
+			'antwoorden zijn anoniem; open toelichtingen staan er niet in.',
+		{ muted: true }
+	);
+}
+
+function verdictColumns(rd: ReportDocument, m: SchoolReport): void {
+	const doc = rd.doc;
+	const gap = 10;
+	const colW = (rd.width - 2 * gap) / 3;
+	const lines = VERDICTS.map((v) =>
+		m.summary.verdicts[v].length
+			? m.summary.verdicts[v].map((t) => `${t.title} (${t.level?.name})`)
+			: ["Geen thema's."]
+	);
+	doc.font('regular').fontSize(9.5);
+	const heights = lines.map(
+		(ls) => 34 + ls.reduce((s, l) => s + doc.heightOfString(`• ${l}`, { width: colW - 16 }) + 3, 0)
+	);
+	const h = Math.max(...heights) + 6;
+	rd.ensureSpace(h + 10);
+	const y = doc.y;
+	VERDICTS.forEach((v, i) => {
+		const x = rd.left + i * (colW + gap);
+		rd.artifact(() => {
+			doc.rect(x, y, colW, h).lineWidth(0.6).strokeColor(COLORS.borderSubtle).stroke();
+			doc
+				.moveTo(x, y + 2)
+				.lineTo(x + colW, y + 2)
+				.lineWidth(5)
+				.strokeColor(VERDICT_COLORS[v]);
+			if (v === 'aandachtspunt') doc.dash(6, { space: 3 });
+			if (v === 'risico') doc.dash(2, { space: 2 });
+			doc.stroke().undash();
+		});
+		rd.within('Div', () => {
+			rd.tag('H3', () => {
+				doc
+					.font('bold')
+					.fontSize(11.5)
+					.fillColor(COLORS.text)
+					.text(VERDICT_HEADINGS[v], x + 8, y + 12, { width: colW - 16 });
+			});
+			doc.y = y + 32;
+			rd.within('L', () => {
+				for (const l of lines[i]!) {
+					rd.within('LI', () =>
+						rd.tag('LBody', () => {
+							doc
+								.font('regular')
+								.fontSize(9.5)
+								.fillColor(COLORS.text)
+								.text(`• ${l}`, x + 8, doc.y, { width: colW - 16 });
+						})
+					);
+					doc.y += 3;
+				}
+			});
+		});
+	});
+	doc.x = rd.left;
+	doc.y = y + h + 12;
+}
+
+function summary(rd: ReportDocument, m: SchoolReport): void {
+	const s = m.score;
+	rd.openSection('Samenvatting', { newPage: true });
+	if (s.disclosure === 'means')
+		rd.notice(
+			'Bij minder dan 5 respondenten tonen we alleen gemiddelden, geen verdelingen van antwoorden.'
+		);
+	verdictColumns(rd, m);
+	if (s.overall.score !== null)
+		rd.paragraph(
+			`Gemiddeld over alle thema's: ${s.overall.score} van 100 (${s.overall.level?.name}).`,
+			{ font: 'bold' }
+		);
+	const scored = s.themes.filter((t) => t.score !== null);
+	if (scored.length) {
+		rd.figure(
+			`Staafdiagram van de score per thema: ${scored.map((t) => `${t.title} ${t.score} (${t.level?.name})`).join('; ')}. De tabel "Per thema" geeft dezelfde cijfers.`,
+			scored.length * 24 + 24,
+			(x, y, w) =>
+				barChart(rd.doc, x, y, w, {
+					labels: scored.map((t) => `${t.title} — ${t.level?.name}`),
+					series: [
+						{
+							label: 'Score (0–100)',
+							values: scored.map((t) => t.score),
+							color: scored.map((t) => LEVEL_COLORS[t.level?.id ?? ''] ?? COLORS.primary)
+						}
+					],
+					barHeight: 14
+				})
+		);
+	}
+	rd.heading('Per thema', 2);
+	rd.table(
+		[
+			{ header: 'Thema', width: 3.2 },
+			{ header: 'Score (0–100)', width: 1.1, align: 'right' },
+			{ header: 'Niveau', width: 1.4 },
+			{ header: 'Oordeel', width: 1.2 },
+			{ header: 'Signalen', width: 1.8 }
+		],
+		s.themes.map((t) => [
+			t.title,
+			t.score === null ? '—' : String(t.score),
+			t.level?.name ?? 'te weinig antwoorden',
+			t.level ? VERDICT_LABELS[t.level.verdict] : '—',
+			[
+				t.signals.insufficientInsight ? 'onvoldoende zicht' : '',
+				t.signals.divergentViews ? 'beelden lopen uiteen' : ''
+			]
+				.filter(Boolean)
+				.join(', ')
+		])
+	);
+	rd.paragraph(
+		`Niveaus: ${m.levels.map((l) => `${l.name} ${l.from}–${l.to}`).join(' · ')}. "Onvoldoende zicht": veel "weet ik niet". "Beelden lopen uiteen": de antwoorden liggen ver uit elkaar.`,
+		{ muted: true, size: 9 }
+	);
+	if (m.comparison) {
+		const c = m.comparison;
+		const spread = (x: (typeof c.themes)[number]['swv']) =>
+			x
+				? `${dutchNumber(x.median ?? 0)} (${dutchNumber(x.q1 ?? 0)}–${dutchNumber(x.q3 ?? 0)}), ${x.n} scholen`
+				: '—';
+		rd.heading('Vergelijking', 2);
+		rd.table(
+			[
+				{ header: 'Thema', width: 2.6 },
+				{ header: 'Nu', width: 0.6, align: 'right' },
+				{
+					header: c.previousTitle ? `Vorige ronde (${c.previousTitle})` : 'Vorige ronde',
+					width: 1.2,
+					align: 'right'
+				},
+				{ header: 'Verschil', width: 0.8, align: 'right' },
+				{ header: 'Scholen in het SWV: mediaan (kwartielen)', width: 1.9 },
+				{ header: 'Zelfde schooltype: mediaan (kwartielen)', width: 1.9 }
+			],
+			c.themes.map((t) => [
+				t.title,
+				t.score === null ? '—' : String(t.score),
+				t.previous === null ? '—' : String(t.previous),
+				t.change === null ? '—' : t.change > 0 ? `+${t.change}` : String(t.change),
+				spread(t.swv),
+				spread(t.sameType)
+			])
+		);
+	}
+	rd.heading('Sterkste en zwakste stellingen', 2);
+	rd.heading('Sterkst', 3);
+	rd.bullets(m.summary.strongest.map((x) => `${x.text} (${dutchNumber(x.meanOnScale)})`));
+	rd.heading('Zwakst', 3);
+	rd.bullets(m.summary.weakest.map((x) => `${x.text} (${dutchNumber(x.meanOnScale)})`));
+	if (s.groups.length) {
+		rd.heading('Per functie', 2);
+		rd.table(
+			[
+				{ header: 'Thema', width: 3 },
+				...s.groups.map((g) => ({
+					header: `${g.label} (${g.respondents})`,
+					width: 1.2,
+					align: 'right' as const
+				}))
+			],
+			s.themes.map((t, ti) => [t.title, ...s.groups.map((g) => String(g.themes[ti]?.score ?? '—'))])
+		);
+		rd.figure(
+			`Staafdiagram van de score per thema voor ${s.groups.map((g) => g.label).join(' en ')}; de tabel hierboven geeft dezelfde cijfers.`,
+			s.themes.length * (s.groups.length * 9 + 8) + 40,
+			(x, y, w) =>
+				barChart(rd.doc, x, y, w, {
+					labels: s.themes.map((t) => t.title),
+					barHeight: 9,
+					series: s.groups.map((g, k) => ({
+						label: `${g.label} (${g.respondents})`,
+						values: g.themes.map((t) => t.score),
+						color: SERIES_COLORS[k % SERIES_COLORS.length]!,
+						dashed: k % 2 === 1
+					}))
+				})
+		);
+		if (s.groupsFolded)
+			rd.paragraph(
+				`Functies met minder dan ${s.minRespondents} respondenten zijn samengevoegd tot "overige respondenten".`,
+				{ muted: true, size: 9 }
+			);
+	} else if (s.groupsFolded) {
+		rd.paragraph('Per functie tonen we niets: de groepen zijn te klein om anoniem te blijven.', {
+			muted: true,
+			size: 9
+		});
+	}
+	rd.closeSection();
+}
+
+function themes(rd: ReportDocument, m: SchoolReport): void {
+	rd.openSection('Uitkomsten per thema', { newPage: true });
+	m.score.themes.forEach((t, index) => {
+		rd.openSection(t.title, { level: 2, newPage: index > 0 });
+		rd.paragraph(`Thema ${index + 1} van ${m.score.themes.length}`, { muted: true, size: 9 });
+		rd.paragraph(
+			t.score !== null
+				? `Score ${t.score} van 100: ${t.level?.name} (${t.level ? VERDICT_LABELS[t.level.verdict].toLowerCase() : ''}).` +
+						(t.dontKnowShare !== null
+							? ` "Weet ik niet": ${pct(t.dontKnowShare)} van de antwoorden.`
+							: '')
+				: 'Te weinig antwoorden voor een score.',
+			{ font: 'bold' }
+		);
+		const signals = [
+			t.signals.insufficientInsight ? 'Signaal: onvoldoende zicht (veel "weet ik niet").' : null,
+			t.signals.divergentViews
+				? 'Signaal: beelden lopen uiteen (de antwoorden liggen ver uit elkaar).'
+				: null
+		].filter((x): x is string => x !== null);
+		for (const line of signals) rd.paragraph(line);
+		const options = t.items[0]?.distribution;
+		if (options) {
+			rd.figure(
+				`Gestapeld staafdiagram van de antwoorden per stelling bij ${t.title}; de tabel eronder geeft dezelfde aantallen.`,
+				t.items.length * 19 + 40,
+				(x, y, w) =>
+					stackedBarChart(rd.doc, x, y, w, {
+						labels: t.items.map((_, i) => `Stelling ${i + 1}`),
+						series: options.map((o, k) => ({
+							label: o.label,
+							values: t.items.map((i) => i.distribution?.[k]?.count ?? 0),
+							color: o.dontKnow ? DONT_KNOW_COLOR : (OPTION_COLORS[k] ?? COLORS.primary),
+							dashed: o.dontKnow
+						}))
+					})
+			);
+		}
+		rd.table(
+			[
+				{ header: 'Stelling', width: options ? 4.2 : 6 },
+				{ header: 'Gemiddeld (1–4)', width: 1.05, align: 'right' },
+				...(options ?? []).map((o) => ({
+					header: o.label,
+					width: 0.85,
+					align: 'right' as const
+				})),
+				{ header: 'Aantal antwoorden', width: 1, align: 'right' }
+			],
+			t.items.map((item, k) => [
+				`${k + 1}. ${item.text}`,
+				item.meanOnScale === null ? '—' : dutchNumber(item.meanOnScale),
+				...(item.distribution ?? []).map((o) => String(o.count)),
+				String(item.n)
+			]),
+			{ size: 8.5 }
+		);
+		rd.closeSection();
+	});
+	rd.closeSection();
+}
+
+function recommendations(rd: ReportDocument, m: SchoolReport): void {
+	const r = m.recommendations;
+	rd.openSection('Aan de slag: praktijkvoorbeelden en ondersteuning', { newPage: true });
+	if (!r.themes.length && !r.share.length)
+		rd.paragraph('Er zijn nog geen thema’s met een score om aanbod bij te zoeken.');
+	for (const t of r.themes) {
+		rd.heading(`${t.title} (${t.level})`, 2);
+		if (!t.items.length)
+			rd.paragraph('Nog geen aanbod in de catalogus voor dit thema en niveau.', { muted: true });
+		for (const { item, timing } of t.items) {
+			rd.linkParagraph(
+				item.title,
+				item.url,
+				`  ${TIMING_LABELS[timing]} · ${item.kind} · ${item.organiser}`
+			);
+			rd.paragraph(item.url ? `${item.description} (${item.url})` : item.description, {
+				size: 9.5,
+				gap: 0.7
+			});
+		}
+	}
+	if (r.share.length) {
+		rd.heading('Deel uw aanpak', 2);
+		rd.paragraph(
+			`Op ${r.share.map((t) => t.title).join(', ')} is uw school geborgd. Andere scholen kunnen daarvan leren: deel uw aanpak als praktijkvoorbeeld met het Steunpunt of uw samenwerkingsverband.`
+		);
+	}
+	rd.closeSection();
+}
+
+function planTable(rd: ReportDocument, plan: readonly PlanEntry[]): void {
+	rd.table(
+		[
+			{ header: 'Thema', width: 2 },
+			{ header: 'Actie', width: 3 },
+			{ header: 'Trekker', width: 1.4 },
+			{ header: 'Uiterlijk', width: 1.1 },
+			{ header: 'Stand', width: 0.8 }
+		],
+		plan.map((a) => [
+			a.theme,
+			a.action,
+			a.owner,
+			a.dueOn ? dutchDate(a.dueOn) : '—',
+			ACTION_STATUS_LABELS[a.status]
+		])
+	);
+}
+
+function actionPlan(rd: ReportDocument, m: SchoolReport): void {
+	rd.openSection('Actieplan');
+	if (m.plan.length) planTable(rd, m.plan);
+	else rd.paragraph('Nog geen actieplan bij deze ronde.');
+	if (m.previous?.plan.length) {
+		rd.heading(`Actieplan uit de vorige ronde (${m.previous.title})`, 2);
+		planTable(rd, m.previous.plan);
+	}
+	rd.closeSection();
+}
+
+function sop(rd: ReportDocument, m: SchoolReport): void {
+	if (!m.sop.length) return;
+	rd.openSection('Teksten voor het schoolondersteuningsprofiel', { newPage: true });
+	rd.paragraph(
+		'Per thema volgt hieronder een tekst in gewone taal, geschreven uit de scores en niveaus van deze scan. ' +
+			'U kunt hem overnemen in het schoolondersteuningsprofiel (SOP) en aanvullen met wat de school zelf weet.'
+	);
+	m.sop.forEach((t, i) => {
+		rd.openSection(t.title, { level: 2, newPage: i > 0 });
+		for (const p of t.paragraphs) rd.paragraph(p);
+		rd.closeSection();
+	});
+	rd.closeSection();
+}
+
+function mr(rd: ReportDocument, m: SchoolReport): void {
+	rd.openSection('Samenvatting voor de medezeggenschapsraad', { newPage: true });
+	rd.paragraph(`${m.meta.school ?? m.unit.name} · ${m.round.title} · ${m.meta.today}`, {
+		muted: true
+	});
+	for (const b of m.mr) {
+		rd.heading(b.heading, 2);
+		for (const p of b.paragraphs) rd.paragraph(p);
+		if (b.bullets) rd.bullets(b.bullets);
+	}
+	rd.closeSection();
+}
+
+function method(rd: ReportDocument, m: SchoolReport): void {
+	rd.openSection('Bijlage: werkwijze', { newPage: true });
+	for (const b of m.method) {
+		rd.heading(b.heading, 2);
+		for (const p of b.paragraphs) rd.paragraph(p);
+		if (b.bullets) rd.bullets(b.bullets);
+	}
+	rd.closeSection();
+}
+
+export async function renderSchoolReport(m: SchoolReport): Promise<Buffer> {
+	const who = m.meta.school ?? m.unit.name;
+	const rd = new ReportDocument({
+		title: `Scan Passend Onderwijs: ${who}, ${m.round.title}`,
+		author: who,
+		subject: `Uitkomsten van de ${m.round.questionnaire} (versie ${m.round.version}), ${m.meta.period}`,
+		keywords: 'passend onderwijs, scan, schoolondersteuningsprofiel',
+		header: `Scan Passend Onderwijs · ${who} · ${m.round.title}`
+	});
+	cover(rd, m);
+	if (m.score.disclosure === 'hidden') {
+		rd.openSection('Uitkomsten', { newPage: true });
+		rd.notice(
+			`Te weinig respondenten: de uitkomsten worden pas getoond vanaf ${m.score.minRespondents} respondenten. ` +
+				`Er ${m.score.respondents === 1 ? 'heeft' : 'hebben'} ${m.score.respondents} ${m.score.respondents === 1 ? 'persoon' : 'mensen'} geantwoord; nog ${m.score.needed} nodig.`
+		);
+		rd.closeSection();
+		actionPlan(rd, m);
+	} else {
+		summary(rd, m);
+		themes(rd, m);
+		recommendations(rd, m);
+		actionPlan(rd, m);
+		sop(rd, m);
+	}
+	mr(rd, m);
+	method(rd, m);
+	return rd.finish();
+}

@@ -1,0 +1,28 @@
+import { getDb, getQuestionnaires } from '$lib/server/app';
+import { requireUser } from '$lib/server/access';
+import { reportFileName, schoolReport } from '$lib/domain/school-report';
+import { renderSchoolReport } from '$lib/server/pdf/school-report';
+import { roundReportInput } from '$lib/server/round-results';
+import { roundFor } from '$lib/server/rounds';
+import type { RequestHandler } from './$types';
+
+/**
+ * The round's report as a PDF, for the same coordinators as the results page. Without the open
+ * comments: the PDF is made to be passed on (SOP, MR), the comments are not.
+ */
+export const GET: RequestHandler = async ({ locals, url, params }) => {
+	const me = requireUser(locals, url);
+	const db = getDb();
+	const r = roundFor(db, me, Number(params.id));
+	const input = roundReportInput(db, getQuestionnaires(), r, false);
+	const model = schoolReport(input);
+	const pdf = await renderSchoolReport(model);
+	return new Response(new Uint8Array(pdf), {
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `attachment; filename="${reportFileName(model.meta.slugSource, input.round.closedAt, input.today)}"`,
+			'content-length': String(pdf.length),
+			'cache-control': 'private, no-store'
+		}
+	});
+};

@@ -1,0 +1,163 @@
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeTallies } from '../../src/lib/domain/scoring';
+import { schoolReport, type SchoolReportInput } from '../../src/lib/domain/school-report';
+import { readCatalogFile, seedCatalog } from '../../src/lib/server/catalog';
+import { migrateDatabase, openDatabase, type Db } from '../../src/lib/server/db/open';
+import * as t from '../../src/lib/server/db/schema';
+import { renderSchoolReport } from '../../src/lib/server/pdf/school-report';
+import { loadQuestionnaires } from '../../src/lib/server/questionnaires';
+import { roundReportInput } from '../../src/lib/server/round-results';
+import { seedDemo } from '../../src/lib/server/seed';
+import { outlineTitles, pageInk, pdfFonts, pdfInfo, pdfPages, savePdf } from '../helpers/pdf';
+import { tempDir } from '../helpers/tmp';
+
+/**
+ * The school PDF of a demo round, read back with poppler: text, pages, bookmarks, fonts,
+ * metadata, tagging and ink on every page; and the disclosure rules.
+ */
+const registry = loadQuestionnaires('questionnaires');
+let db: Db;
+let input: SchoolReportInput;
+
+beforeAll(async () => {
+	db = openDatabase(join(tempDir('spo-pdf-'), 'scan.db'));
+	migrateDatabase(db);
+	seedCatalog(db, readCatalogFile('questionnaires/catalogus.json', registry).items);
+	await seedDemo(db, registry);
+	const school = db.select().from(t.school).where(eq(t.school.instellingscode, '90AA')).get()!;
+	const r = db
+		.select()
+		.from(t.round)
+		.where(and(eq(t.round.schoolId, school.id), eq(t.round.title, 'Scan najaar 2026')))
+		.get()!;
+	input = roundReportInput(db, registry, r, true, '2026-11-23');
+}, 60_000);
+
+/** The round's answers scaled down to `n` respondents in one group: a smaller round. */
+function withRespondents(n: number): SchoolReportInput {
+	const all = mergeTallies('', input.tallies);
+	const scale = n / all.respondents;
+	const items = Object.fromEntries(
+		Object.entries(all.items).map(([id, dist]) => [
+			id,
+			Object.fromEntries(Object.entries(dist).map(([v, c]) => [v, Math.round(c * scale)]))
+		])
+	);
+	return { ...input, tallies: [{ group: '', respondents: n, items }] };
+}
+
+/** The head of a table of answer counts per option. */
+const DISTRIBUTION_HEADER = /Niet\s+Enigszins\s+Grotendeels\s+Volledig/;
+
+describe('the school PDF', () => {
+	it('holds the cover, every section, bookmarks, page numbers and embedded fonts', async () => {
+		const model = schoolReport(input);
+		const pdf = await renderSchoolReport(model);
+		const file = savePdf(pdf);
+		const info = pdfInfo(file);
+		const pages = pdfPages(file);
+		expect(info.Title).toBe(
+			'Scan Passend Onderwijs: OBS De Regenboog, Lindewaard, Scan najaar 2026'
+		);
+		expect(info.Author).toBe('OBS De Regenboog, Lindewaard');
+		expect(info.Tagged).toBe('yes');
+		expect(info['PDF version']).toBe('1.7');
+		expect(pdf.toString('latin1')).toContain('/Lang (nl-NL)');
+		expect(pdf.toString('latin1')).toContain('/DisplayDocTitle true');
+		expect(Number(info.Pages)).toBe(pages.length);
+
+		// Cover without header or number; every other page "Pagina k van N" and the header.
+		expect(pages[0]).toContain('Rapport van de school');
+		expect(pages[0]).toContain('Scan Passend Onderwijs voor scholen, versie 1');
+		expect(pages[0]).toContain('23 november 2026');
+		expect(pages[0]).not.toMatch(/Pagina \d+ van/);
+		pages.slice(1).forEach((p, i) => {
+			expect(p).toContain(`Pagina ${i + 2} van ${pages.length}`);
+			expect(p).toContain(
+				'Scan Passend Onderwijs · OBS De Regenboog, Lindewaard · Scan najaar 2026'
+			);
+		});
+
+		// Every theme: its own page with the score line the results page shows.
+		const all = pages.join('\n');
+		for (const th of model.score.themes) {
+			expect(all).toContain(
+				`Score ${th.score} van 100: ${th.level?.name} (${th.level ? { 'gaat-goed': 'gaat goed', aandachtspunt: 'aandachtspunt', risico: 'risico' }[th.level.verdict] : ''})`
+			);
+		}
+		expect(all).toContain(`Gemiddeld over alle thema's: ${model.score.overall.score} van 100`);
+		expect(all).toMatch(DISTRIBUTION_HEADER);
+		// No comments in the PDF.
+		for (const c of Object.values(input.comments).flat()) expect(all).not.toContain(c);
+
+		const { hasOutlines, titles } = outlineTitles(pdf);
+		expect(hasOutlines).toBe(true);
+		expect(new Set(titles)).toEqual(
+			new Set([
+				'Samenvatting',
+				'Uitkomsten per thema',
+				...model.score.themes.map((th) => th.title),
+				'Aan de slag: praktijkvoorbeelden en ondersteuning',
+				'Actieplan',
+				'Teksten voor het schoolondersteuningsprofiel',
+				'Samenvatting voor de medezeggenschapsraad',
+				'Bijlage: werkwijze'
+			])
+		);
+		// Themes twice: under the results and under the SOP.
+		expect(titles).toHaveLength(7 + 2 * model.score.themes.length);
+
+		const fonts = pdfFonts(file);
+		expect(fonts.length).toBeGreaterThan(0);
+		expect(fonts.every((f) => f.embedded && f.name.includes('SourceSans3'))).toBe(true);
+
+		// Every page rendered to PNG has ink on it.
+		const ink = pageInk(file);
+		expect(ink).toHaveLength(pages.length);
+		for (const share of ink) expect(share).toBeGreaterThan(0.01);
+	});
+
+	it('keeps Dutch letters readable (ë, é, ï, ĳ)', async () => {
+		const model = schoolReport({
+			...input,
+			school: { ...input.school!, name: 'Daltonschool Ëlla én Ĳsselmonde', place: 'Oïrschot' }
+		});
+		const file = savePdf(await renderSchoolReport(model));
+		expect(pdfPages(file)[0]).toContain('Daltonschool Ëlla én Ĳsselmonde, Oïrschot');
+	});
+
+	it('links the recommendations to their offers', async () => {
+		const model = schoolReport(input);
+		const urls = model.recommendations.themes.flatMap((th) =>
+			th.items.flatMap((i) => (i.item.url ? [i.item.url] : []))
+		);
+		expect(urls.length).toBeGreaterThan(0);
+		const raw = (await renderSchoolReport(model)).toString('latin1');
+		for (const url of urls) expect(raw).toContain(`/URI (${url})`);
+	});
+
+	it('below the minimum says so and shows no scores', async () => {
+		const model = schoolReport(withRespondents(2));
+		expect(model.score.disclosure).toBe('hidden');
+		const file = savePdf(await renderSchoolReport(model));
+		const text = pdfPages(file).join('\n').replace(/\s+/g, ' ');
+		expect(text).toContain(
+			'Te weinig respondenten: de uitkomsten worden pas getoond vanaf 3 respondenten'
+		);
+		expect(text).not.toMatch(/Score \d+ van 100|van 100\)|Gemiddeld over alle/);
+		expect(text).not.toContain('Teksten voor het schoolondersteuningsprofiel');
+		for (const share of pageInk(file)) expect(share).toBeGreaterThan(0.01);
+	});
+
+	it("with 'means' disclosure shows means but no distributions", async () => {
+		const model = schoolReport(withRespondents(4));
+		expect(model.score.disclosure).toBe('means');
+		const file = savePdf(await renderSchoolReport(model));
+		const text = pdfPages(file).join('\n');
+		expect(text).toContain('Bij minder dan 5 respondenten tonen we alleen gemiddelden');
+		expect(text).toMatch(/Score \d+ van 100/);
+		expect(text).not.toMatch(DISTRIBUTION_HEADER);
+	});
+});
