@@ -1,9 +1,20 @@
 import type { SchoolType } from '$lib/domain/school-type';
 import { sectorBenchmark, swvOverview, swvTrend, type Sort } from '$lib/domain/swv-overview';
+import { and, desc, eq } from 'drizzle-orm';
+import { levelFor } from '$lib/domain/questionnaire/model';
 import type { SwvRow } from './access';
+import { round } from './db/schema';
+import { isRoundOpen } from './rounds';
+import { snapshotsOf } from './snapshots';
 import type { Db } from './db/open';
 import type { QuestionnaireRegistry } from './questionnaires';
-import { latestReleasedScores, normOf, schoolScanFrame, swvSchoolPicture } from './swv-picture';
+import {
+	finishedAt,
+	latestReleasedScores,
+	normOf,
+	schoolScanFrame,
+	swvSchoolPicture
+} from './swv-picture';
 
 /**
  * Everything the SWV overview page (and the SWV's PDF report) shows: the domain functions over
@@ -43,3 +54,36 @@ export function swvOverviewData(
 }
 
 export type SwvOverviewData = ReturnType<typeof swvOverviewData>;
+
+/** The SWV's latest finished own scan (swv-scan), scored from its snapshot. */
+export function ownScanOf(db: Db, registry: QuestionnaireRegistry, swvId: number) {
+	const own = db
+		.select()
+		.from(round)
+		.where(and(eq(round.swvId, swvId), eq(round.scope, 'swv')))
+		.orderBy(desc(round.opensAt), desc(round.id))
+		.all()
+		.find((r) => !isRoundOpen(r));
+	if (!own) return null;
+	const q = registry.get(own.questionnaireId, own.questionnaireVersion);
+	const snap = snapshotsOf(db, registry, [own]).get(own.id);
+	if (!q || !snap) return null;
+	return {
+		id: own.id,
+		title: own.title,
+		finishedAt: finishedAt(own),
+		questionnaire: `${q.title}, versie ${own.questionnaireVersion}`,
+		respondents: snap.respondents,
+		minRespondents: own.minRespondents,
+		hidden: snap.disclosure === 'hidden',
+		themes: q.themes.map((t) => {
+			const score = snap.themes[t.id] ?? null;
+			return {
+				id: t.id,
+				title: t.title,
+				score,
+				level: score === null ? null : levelFor(q.levels, score)
+			};
+		})
+	};
+}
