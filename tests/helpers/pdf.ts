@@ -88,7 +88,7 @@ export function outlineTitles(pdf: Buffer): { hasOutlines: boolean; titles: stri
 }
 
 /** Decodes an 8-bit grey or RGB PNG (what pdftoppm writes) to one grey value per pixel. */
-function decodePng(png: Buffer): Uint8Array {
+function decodePng(png: Buffer): { pixels: Uint8Array; width: number; height: number } {
 	let pos = 8;
 	let width = 0;
 	let height = 0;
@@ -130,12 +130,13 @@ function decodePng(png: Buffer): Uint8Array {
 	const grey = new Uint8Array(width * height);
 	for (let i = 0; i < grey.length; i++)
 		grey[i] = bpp === 1 ? bytes[i]! : Math.min(bytes[3 * i]!, bytes[3 * i + 1]!, bytes[3 * i + 2]!);
-	return grey;
+	return { pixels: grey, width, height };
 }
 
 /**
- * Renders every page to PNG with pdftoppm and returns, per page, the share of pixels that are
- * not white (ink), so a test can see that no page came out empty.
+ * Renders every page to PNG with pdftoppm and returns, per page, the share of non-white pixels
+ * (ink) between the running header and the footer, so a test can see that no page came out
+ * empty apart from its header and page number.
  */
 export function pageInk(file: string, dpi = 30): number[] {
 	const dir = mkdtempSync(join(tmpdir(), 'spo-png-'));
@@ -144,9 +145,12 @@ export function pageInk(file: string, dpi = 30): number[] {
 		.filter((f) => f.endsWith('.png'))
 		.sort()
 		.map((f) => {
-			const pixels = decodePng(readFileSync(join(dir, f)));
+			const { pixels, width, height } = decodePng(readFileSync(join(dir, f)));
+			// A4 is 842 points high; header and footer sit in its top and bottom 56 points.
+			const from = Math.ceil((56 / 842) * height);
+			const to = Math.floor((786 / 842) * height);
 			let ink = 0;
-			for (const p of pixels) if (p < 200) ink++;
-			return ink / pixels.length;
+			for (let i = from * width; i < to * width; i++) if (pixels[i]! < 200) ink++;
+			return ink / ((to - from) * width);
 		});
 }

@@ -1,4 +1,4 @@
-import { schoolReport, type SchoolReportInput } from '$lib/domain/school-report';
+import { amsterdamDay, schoolReport, type SchoolReportInput } from '$lib/domain/school-report';
 import type { RoundRow } from './access';
 import { planOf, previousRound } from './action-plan';
 import { catalogItems } from './catalog';
@@ -17,7 +17,7 @@ export function roundReportInput(
 	registry: QuestionnaireRegistry,
 	r: RoundRow,
 	withComments: boolean,
-	today = new Date().toISOString().slice(0, 10)
+	today = amsterdamDay(new Date().toISOString())
 ): SchoolReportInput {
 	const q = roundQuestionnaire(registry, r);
 	const s = roundSchool(db, r);

@@ -71,6 +71,35 @@ function fontData(): Record<FontName, Buffer> {
 	return fonts;
 }
 
+/** A font as fontkit parsed it: pdfkit takes one in place of the file's bytes. */
+type ParsedFont = { layout: (...args: unknown[]) => unknown };
+let parsed: Record<FontName, ParsedFont> | undefined;
+
+/**
+ * The fonts parsed once per process (by a scratch document that is never written), so that each
+ * report does not parse the tables of three fonts again; each document still makes its own
+ * subset of the glyphs it uses.
+ */
+function parsedFonts(): Record<FontName, ParsedFont> {
+	if (!parsed) {
+		const scratch = new PDFDocument({ autoFirstPage: false });
+		const data = fontData();
+		const parse = (name: FontName) => {
+			scratch.font(data[name]);
+			// pdfkit keeps the fontkit font of the current font at `_font.font`.
+			return (scratch as unknown as { _font: { font: ParsedFont } })._font.font;
+		};
+		parsed = { regular: parse('regular'), bold: parse('bold'), italic: parse('italic') };
+	}
+	return parsed;
+}
+
+function registerFonts(doc: PDFKit.PDFDocument): void {
+	const fonts = parsedFonts();
+	for (const name of Object.keys(fonts) as FontName[])
+		doc.registerFont(name, fonts[name] as unknown as Buffer);
+}
+
 export const PAGE = { width: 595.28, height: 841.89, margin: 56, top: 64, bottom: 64 } as const;
 
 export interface DocumentInfo {
@@ -83,6 +112,7 @@ export interface DocumentInfo {
 }
 
 type Struct = PDFKit.PDFStructureElement;
+type StructOptions = Parameters<PDFKit.PDFDocument['struct']>[1];
 type Outline = PDFKit.PDFOutline;
 
 export class ReportDocument {
@@ -115,10 +145,7 @@ export class ReportDocument {
 				Creator: 'Scan Passend Onderwijs'
 			}
 		});
-		const f = fontData();
-		this.doc.registerFont('regular', f.regular);
-		this.doc.registerFont('bold', f.bold);
-		this.doc.registerFont('italic', f.italic);
+		registerFonts(this.doc);
 		this.doc.font('regular').fontSize(10.5).fillColor(COLORS.text);
 		this.doc.on('data', (c: Buffer) => this.chunks.push(c));
 		this.done = new Promise((resolve, reject) => {
@@ -148,12 +175,12 @@ export class ReportDocument {
 	}
 
 	/** Adds tagged content in reading order; `draw` runs at once. */
-	tag(type: string, draw: () => void, options: PDFKit.StructureElementOptions = {}): void {
+	tag(type: string, draw: () => void, options: StructOptions = {}): void {
 		this.parent.add(this.doc.struct(type, options, draw));
 	}
 
 	/** Groups the tagged content that `build` adds under one structure element (Div, L, LI...). */
-	within(type: string, build: () => void, options: PDFKit.StructureElementOptions = {}): void {
+	within(type: string, build: () => void, options: StructOptions = {}): void {
 		const el = this.doc.struct(type, options);
 		this.parent.add(el);
 		this.sections.push(el);
@@ -247,12 +274,12 @@ export class ReportDocument {
 			list.add(li);
 			const y = this.doc.y;
 			li.add(
-				this.doc.struct('Lbl', () => {
+				this.doc.struct('Lbl', {}, () => {
 					this.doc.fillColor(COLORS.text).text('•', this.left + 2, y, { lineBreak: false });
 				})
 			);
 			li.add(
-				this.doc.struct('LBody', () => {
+				this.doc.struct('LBody', {}, () => {
 					this.doc.text(item, this.left + indent, y, { width, lineGap: 1.5 });
 				})
 			);
@@ -360,7 +387,7 @@ export class ReportDocument {
 				// pdfkit writes `scope` as the cell's Table attribute; its types do not list it.
 				const options = (
 					type === 'TH' ? { scope: header ? 'Column' : 'Row' } : {}
-				) as PDFKit.StructureElementOptions;
+				) as StructOptions;
 				const el = doc.struct(type, options, () => {
 					doc
 						.font(font)
