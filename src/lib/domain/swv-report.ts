@@ -29,6 +29,10 @@ export interface SwvReportInput {
 	ownScan: OwnScanInput | null;
 }
 
+/** A median or quartile as the SWV pages show it: at most one decimal, Dutch comma ("62,5", "61"). */
+export const formatSpread = (x: number | null | undefined): string =>
+	x === null || x === undefined ? '—' : x.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+
 /** A short code per level for the table cells (the legend names them in full). */
 export const LEVEL_ABBREVIATIONS: Record<string, string> = {
 	verkennen: 'V',

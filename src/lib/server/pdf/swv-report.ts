@@ -1,5 +1,4 @@
-import { dutchNumber } from '$lib/domain/school-report';
-import { LEVEL_ABBREVIATIONS, type SwvReport } from '$lib/domain/swv-report';
+import { formatSpread, LEVEL_ABBREVIATIONS, type SwvReport } from '$lib/domain/swv-report';
 import { barChart, boxPlot, stackedBarChart } from './charts';
 import { COLORS, LEVEL_COLORS, ReportDocument, SERIES_COLORS } from './document';
 
@@ -9,8 +8,7 @@ import { COLORS, LEVEL_COLORS, ReportDocument, SERIES_COLORS } from './document'
  * per theme, the trend over school years, the SWV's own scan and the sector benchmark.
  */
 
-const one = (x: number | null | undefined) =>
-	x === null || x === undefined ? '—' : dutchNumber(x);
+const one = formatSpread;
 
 function cover(rd: ReportDocument, m: SwvReport): void {
 	const doc = rd.doc;
