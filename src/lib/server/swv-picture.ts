@@ -1,10 +1,10 @@
-import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Level, Questionnaire } from '$lib/domain/questionnaire/schema';
 import type { SchoolType } from '$lib/domain/school-type';
 import type { LatestResult, SchoolInput, ThemeRef, TrendPoint } from '$lib/domain/swv-overview';
 import { schoolsOfSwv, type RoundRow } from './access';
 import type { Db } from './db/open';
-import { response, round, school, swv, swvNorm } from './db/schema';
+import { response, round, roundSnapshot, school, swv, swvNorm } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
 import { isRoundOpen } from './rounds';
 import { snapshotsOf, type SnapshotScores } from './snapshots';
@@ -150,9 +150,14 @@ export interface ReleasedScores {
 	themes: Readonly<Record<string, number | null>>;
 }
 
+/** Finished: closed, or past its closing date (the SQL twin of `!isRoundOpen`). */
+const FINISHED = sql`(${round.status} = 'closed' or (${round.closesAt} is not null and ${round.closesAt} <= ${sql.placeholder('now')}))`;
+
 /**
  * Each school's latest released, finished round that shows scores: over the whole country, or
- * the schools of one type, or of one sector. For benchmarks; one query plus the snapshots.
+ * the schools of one type, one sector or one SWV. For benchmarks: one query that picks the
+ * latest round per school (a window function) and reads only the theme scores of its snapshot;
+ * finished rounds that have no snapshot yet get one first.
  */
 export function latestReleasedScores(
 	db: Db,
@@ -160,51 +165,54 @@ export function latestReleasedScores(
 	filter: { schoolType?: SchoolType; sector?: 'po' | 'vo'; swvId?: number } = {}
 ): ReleasedScores[] {
 	const now = Date.now();
-	const rows = db
-		.select({ round, swvId: school.swvId, schoolType: school.schoolType })
+	const where = and(
+		eq(round.scope, 'school'),
+		isNotNull(round.releasedAt),
+		eq(school.active, true),
+		FINISHED,
+		filter.schoolType ? eq(school.schoolType, filter.schoolType) : undefined,
+		filter.sector ? eq(swv.sector, filter.sector) : undefined,
+		filter.swvId ? eq(school.swvId, filter.swvId) : undefined
+	);
+	const missing = db
+		.select({ round })
 		.from(round)
 		.innerJoin(school, eq(school.id, round.schoolId))
 		.innerJoin(swv, eq(swv.id, school.swvId))
-		.where(
-			and(
-				eq(round.scope, 'school'),
-				isNotNull(round.releasedAt),
-				eq(school.active, true),
-				filter.schoolType ? eq(school.schoolType, filter.schoolType) : undefined,
-				filter.sector ? eq(swv.sector, filter.sector) : undefined,
-				filter.swvId ? eq(school.swvId, filter.swvId) : undefined
+		.leftJoin(roundSnapshot, eq(roundSnapshot.roundId, round.id))
+		.where(and(where, isNull(roundSnapshot.roundId)))
+		.all({ now });
+	if (missing.length)
+		snapshotsOf(
+			db,
+			registry,
+			missing.map((m) => m.round),
+			{ now }
+		);
+	const ranked = db
+		.select({
+			roundId: round.id,
+			schoolId: school.id,
+			swvId: school.swvId,
+			schoolType: school.schoolType,
+			rank: sql<number>`row_number() over (partition by ${round.schoolId} order by ${round.opensAt} desc, ${round.id} desc)`.as(
+				'rank'
 			)
-		)
-		.all();
-	const latest = new Map<number, (typeof rows)[number]>();
-	for (const row of rows) {
-		if (isRoundOpen(row.round, now)) continue;
-		const seen = latest.get(row.round.schoolId!);
-		if (
-			!seen ||
-			seen.round.opensAt < row.round.opensAt ||
-			(+seen.round.opensAt === +row.round.opensAt && seen.round.id < row.round.id)
-		)
-			latest.set(row.round.schoolId!, row);
-	}
-	const list = [...latest.values()];
-	const snapshots = snapshotsOf(
-		db,
-		registry,
-		list.map((x) => x.round),
-		{ now }
-	);
-	return list.flatMap((x) => {
-		const s = snapshots.get(x.round.id);
-		return s && s.disclosure !== 'hidden'
-			? [
-					{
-						schoolId: x.round.schoolId!,
-						swvId: x.swvId,
-						schoolType: x.schoolType,
-						themes: s.themes
-					}
-				]
-			: [];
-	});
+		})
+		.from(round)
+		.innerJoin(school, eq(school.id, round.schoolId))
+		.innerJoin(swv, eq(swv.id, school.swvId))
+		.where(where)
+		.as('ranked');
+	return db
+		.select({
+			schoolId: ranked.schoolId,
+			swvId: ranked.swvId,
+			schoolType: ranked.schoolType,
+			themes: roundSnapshot.themes
+		})
+		.from(ranked)
+		.innerJoin(roundSnapshot, eq(roundSnapshot.roundId, ranked.roundId))
+		.where(and(eq(ranked.rank, 1), ne(roundSnapshot.disclosure, 'hidden')))
+		.all({ now });
 }
