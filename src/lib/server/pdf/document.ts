@@ -229,7 +229,8 @@ export class ReportDocument {
 
 	heading(text: string, level: 1 | 2 | 3): void {
 		const size = { 1: 20, 2: 14, 3: 11.5 }[level];
-		this.ensureSpace(size * 4);
+		// Keep a heading with the start of what follows it.
+		this.ensureSpace({ 1: 120, 2: 110, 3: 70 }[level]);
 		if (level > 1 && this.doc.y > PAGE.top + 1) this.doc.moveDown(level === 2 ? 0.6 : 0.4);
 		this.tag(`H${level}`, () => {
 			this.doc

@@ -187,7 +187,7 @@ function summary(rd: ReportDocument, m: SchoolReport): void {
 	rd.table(
 		[
 			{ header: 'Thema', width: 3.2 },
-			{ header: 'Score (0–100)', width: 1.1, align: 'right' },
+			{ header: 'Score (0–100)', width: 1.4, align: 'right' },
 			{ header: 'Niveau', width: 1.4 },
 			{ header: 'Oordeel', width: 1.2 },
 			{ header: 'Signalen', width: 1.8 }
