@@ -151,7 +151,8 @@ export interface ReleasedScores {
 }
 
 /** Finished: closed, or past its closing date (the SQL twin of `!isRoundOpen`). */
-const FINISHED = sql`(${round.status} = 'closed' or (${round.closesAt} is not null and ${round.closesAt} <= ${sql.placeholder('now')}))`;
+const finishedBy = (now: number) =>
+	sql`(${round.status} = 'closed' or (${round.closesAt} is not null and ${round.closesAt} <= ${now}))`;
 
 /**
  * Each school's latest released, finished round that shows scores: over the whole country, or
@@ -169,7 +170,7 @@ export function latestReleasedScores(
 		eq(round.scope, 'school'),
 		isNotNull(round.releasedAt),
 		eq(school.active, true),
-		FINISHED,
+		finishedBy(now),
 		filter.schoolType ? eq(school.schoolType, filter.schoolType) : undefined,
 		filter.sector ? eq(swv.sector, filter.sector) : undefined,
 		filter.swvId ? eq(school.swvId, filter.swvId) : undefined
@@ -181,7 +182,7 @@ export function latestReleasedScores(
 		.innerJoin(swv, eq(swv.id, school.swvId))
 		.leftJoin(roundSnapshot, eq(roundSnapshot.roundId, round.id))
 		.where(and(where, isNull(roundSnapshot.roundId)))
-		.all({ now });
+		.all();
 	if (missing.length)
 		snapshotsOf(
 			db,
@@ -192,7 +193,8 @@ export function latestReleasedScores(
 	const ranked = db
 		.select({
 			roundId: round.id,
-			schoolId: school.id,
+			// Not school.id: the subquery's columns go by name, and round.id is "id" already.
+			schoolId: round.schoolId,
 			swvId: school.swvId,
 			schoolType: school.schoolType,
 			rank: sql<number>`row_number() over (partition by ${round.schoolId} order by ${round.opensAt} desc, ${round.id} desc)`.as(
@@ -214,5 +216,6 @@ export function latestReleasedScores(
 		.from(ranked)
 		.innerJoin(roundSnapshot, eq(roundSnapshot.roundId, ranked.roundId))
 		.where(and(eq(ranked.rank, 1), ne(roundSnapshot.disclosure, 'hidden')))
-		.all({ now });
+		.all()
+		.map((x) => ({ ...x, schoolId: x.schoolId! }));
 }

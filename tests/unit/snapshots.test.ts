@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrateDatabase, openDatabase } from '$lib/server/db/open';
+import * as t from '$lib/server/db/schema';
+import { loadQuestionnaires, markVersionUsed } from '$lib/server/questionnaires';
+import { dropSnapshot, snapshotsOf } from '$lib/server/snapshots';
+import { latestReleasedScores, swvSchoolPicture } from '$lib/server/swv-picture';
+import { tempDir } from '../helpers/tmp';
+
+/**
+ * Snapshots of finished rounds, on a real SQLite file: made on first use for a round that ended by
+ * its date, never for an open one; the benchmarks take each school's latest released round and
+ * leave out unreleased rounds and rounds below their minimum.
+ */
+function setup() {
+	const db = openDatabase(join(tempDir(), 'scan.db'));
+	migrateDatabase(db);
+	const registry = loadQuestionnaires('questionnaires');
+	markVersionUsed(db, registry, 'school-scan', 1);
+	const swv = db
+		.insert(t.swv)
+		.values({ code: 'PO2701', name: 'SWV', sector: 'po' })
+		.returning()
+		.get();
+	const school = (code: string) =>
+		db
+			.insert(t.school)
+			.values({
+				swvId: swv.id,
+				instellingscode: code,
+				name: `School ${code}`,
+				place: 'P',
+				schoolType: 'po'
+			})
+			.returning()
+			.get().id;
+	let n = 0;
+	const addRound = (
+		schoolId: number,
+		opts: {
+			opensAt: number;
+			status?: 'open' | 'closed';
+			closesAt?: number;
+			released?: boolean;
+			respondents: number;
+			value: number;
+		}
+	) => {
+		const id = db
+			.insert(t.round)
+			.values({
+				scope: 'school',
+				schoolId,
+				swvId: swv.id,
+				questionnaireId: 'school-scan',
+				questionnaireVersion: 1,
+				title: `Ronde ${++n}`,
+				opensAt: new Date(opts.opensAt),
+				status: opts.status ?? 'closed',
+				closesAt: opts.closesAt ? new Date(opts.closesAt) : null,
+				shareToken: `token${n}`,
+				releasedAt: opts.released === false ? null : new Date(opts.opensAt)
+			})
+			.returning()
+			.get().id;
+		for (let r = 0; r < opts.respondents; r++) {
+			const responseId = db
+				.insert(t.response)
+				.values({ roundId: id, tokenHash: `t${id}-${r}`, resumeHash: `c${id}-${r}` })
+				.returning()
+				.get().id;
+			db.insert(t.answer)
+				.values({ responseId, itemId: 'vb-gedeelde-visie', value: opts.value })
+				.run();
+		}
+		return id;
+	};
+	return { db, registry, swv, school, addRound };
+}
+
+const day = 86_400_000;
+const now = Date.now();
+
+describe('snapshots and the benchmarks built on them', () => {
+	it('takes each school’s latest released, finished round with enough respondents', () => {
+		const { db, registry, swv, school, addRound } = setup();
+		const a = school('11AA');
+		const b = school('11AB');
+		const c = school('11AC');
+		const d = school('11AD');
+		addRound(a, { opensAt: now - 60 * day, respondents: 5, value: 1 });
+		// Newer, ended by its closing date (status still "open"): this one counts, scored now.
+		const ended = addRound(a, {
+			opensAt: now - 20 * day,
+			status: 'open',
+			closesAt: now - day,
+			respondents: 5,
+			value: 4
+		});
+		// Still open: no snapshot, not in the benchmark.
+		const open = addRound(b, { opensAt: now - day, status: 'open', respondents: 5, value: 4 });
+		// Finished but not released.
+		addRound(c, { opensAt: now - 10 * day, released: false, respondents: 5, value: 4 });
+		// Below the minimum of 3.
+		addRound(d, { opensAt: now - 10 * day, respondents: 2, value: 4 });
+
+		const scores = latestReleasedScores(db, registry, { sector: 'po' });
+		expect(scores).toEqual([
+			expect.objectContaining({
+				schoolId: a,
+				swvId: swv.id,
+				themes: expect.objectContaining({ 'visie-en-beleid': 100 })
+			})
+		]);
+		const ids = db
+			.select({ id: t.roundSnapshot.roundId })
+			.from(t.roundSnapshot)
+			.all()
+			.map((x) => x.id);
+		expect(ids).toContain(ended);
+		expect(ids).not.toContain(open);
+		expect(latestReleasedScores(db, registry, { sector: 'vo' })).toEqual([]);
+
+		// The SWV's picture says why the others show no scores.
+		const picture = swvSchoolPicture(db, registry, swv.id);
+		const kind = (id: number) => picture.schools.find((s) => s.id === id)!.latest.kind;
+		expect([kind(a), kind(b), kind(c), kind(d)]).toEqual([
+			'scores',
+			'geen',
+			'niet-gedeeld',
+			'te-weinig'
+		]);
+		expect(picture.trend.map((p) => p.themes['visie-en-beleid'])).toEqual([100, 0]);
+	});
+
+	it('scores a round again after its snapshot is dropped (reopened and closed with new answers)', () => {
+		const { db, registry, school, addRound } = setup();
+		const a = school('12AA');
+		const id = addRound(a, { opensAt: now - 5 * day, respondents: 3, value: 1 });
+		const round = db.select().from(t.round).all()[0]!;
+		expect(snapshotsOf(db, registry, [round]).get(id)!.themes['visie-en-beleid']).toBe(0);
+		db.update(t.answer).set({ value: 4 }).run();
+		// Unchanged while the snapshot stands: a finished round takes no answers.
+		expect(snapshotsOf(db, registry, [round]).get(id)!.themes['visie-en-beleid']).toBe(0);
+		dropSnapshot(db, id);
+		expect(snapshotsOf(db, registry, [round]).get(id)!.themes['visie-en-beleid']).toBe(100);
+	});
+});
