@@ -2,8 +2,10 @@
  * A national-size database: 150 SWVs (100 po, 50 vo), 7,000 schools, one finished, released
  * round each with 20 respondents who answered every statement (about 7 million answers). Prints
  * the time to build it, to snapshot every round once, the server time of the SWV overview for an
- * SWV of 120 schools and of the national benchmarks, and the file size.
- * Budgets (issue 7): overview under 300 ms, national benchmark under 1 s.
+ * SWV of 120 schools and of the national benchmarks, the time to make that SWV's PDF report,
+ * and the file sizes.
+ * Budgets: overview under 300 ms, national benchmark under 1 s (issue 7); SWV report under 2 s
+ * (issue 8).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { summarizeUnits } from '../src/lib/domain/aggregate';
 import { migrateDatabase, openDatabase } from '../src/lib/server/db/open';
 import { loadQuestionnaires, markVersionUsed } from '../src/lib/server/questionnaires';
 import { snapshotsOf } from '../src/lib/server/snapshots';
+import { swvReport } from '../src/lib/domain/swv-report';
+import { renderSwvReport } from '../src/lib/server/pdf/swv-report';
 import { swvOverviewData } from '../src/lib/server/swv-overview';
 import { latestReleasedScores, schoolScanFrame } from '../src/lib/server/swv-picture';
 import * as t from '../src/lib/server/db/schema';
@@ -175,6 +179,27 @@ for (let i = 0; i < 20; i++) {
 	if (all.length !== SCHOOLS) throw new Error(`${all.length} scholen in de benchmark`);
 }
 
+// The SWV's PDF report for its 120 schools: model and rendering, as the download does them.
+const pdfTimes: number[] = [];
+let pdfSize = 0;
+for (let i = 0; i < 6; i++) {
+	const from = process.hrtime.bigint();
+	const data = swvOverviewData(db, registry, swv0);
+	const model = swvReport({
+		swv: { name: swv0.name, code: swv0.code, sector: swv0.sector },
+		today: '2026-11-23',
+		questionnaire: data.questionnaire,
+		levels,
+		overview: data.overview,
+		trend: data.trend,
+		benchmark: data.benchmark,
+		ownScan: null
+	});
+	pdfSize = (await renderSwvReport(model)).length;
+	pdfTimes.push(ms(from));
+}
+const pdfFirst = pdfTimes.shift()!;
+
 // Over HTTP: the production build, an SWV coordinator with a session.
 const userId = randomUUID();
 raw
@@ -226,6 +251,9 @@ try {
 	);
 	console.log(
 		`    landelijke benchmark (alle SWV's per sector, alle typen): ${f(median(nationalTimes))} ms (budget < 1000 ms) ${median(nationalTimes) < 1000 ? 'OK' : 'TE TRAAG'}`
+	);
+	console.log(
+		`    SWV-rapport (PDF, ${BIG} scholen): eerste keer ${f(pdfFirst)} ms, daarna mediaan ${f(median(pdfTimes))} ms (budget < 2000 ms) ${median(pdfTimes) < 2000 ? 'OK' : 'TE TRAAG'}; ${(pdfSize / 1024).toFixed(0)} KB`
 	);
 	console.log(`  via HTTP (productiebouw, één verbinding), p50 / p99 van 20:`);
 	console.log(

@@ -108,3 +108,21 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function autosaveReady(page: Page): Promise<void> {
 	await page.locator('form[data-autosave="aan"]').waitFor();
 }
+
+/** The statements of two school-scan themes, for tests that write known answers. */
+export const VB = [
+	'vb-gedeelde-visie',
+	'vb-visie-in-praktijk',
+	'vb-sop-actueel',
+	'vb-ambities-concreet',
+	'vb-aansluiting-swv',
+	'vb-sturing-schoolleiding'
+];
+export const OS = [
+	'os-basisondersteuning-bekend',
+	'os-basisondersteuning-geboden',
+	'os-rollen-helder',
+	'os-ondersteuningsoverleg',
+	'os-route-extra-ondersteuning',
+	'os-capaciteit'
+];

@@ -3,28 +3,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { outlineTitles, pageInk, pdfFonts, pdfInfo, pdfPages, savePdf } from '../helpers/pdf';
-import { E2E_DATA, signIn } from './helpers';
+import { E2E_DATA, signIn, OS, VB } from './helpers';
 
 /**
  * The school PDF, downloaded through the results page's link, says what the page says; below
  * the minimum it shows no scores; another school's coordinator gets nothing.
  */
-const VB = [
-	'vb-gedeelde-visie',
-	'vb-visie-in-praktijk',
-	'vb-sop-actueel',
-	'vb-ambities-concreet',
-	'vb-aansluiting-swv',
-	'vb-sturing-schoolleiding'
-];
-const OS = [
-	'os-basisondersteuning-bekend',
-	'os-basisondersteuning-geboden',
-	'os-rollen-helder',
-	'os-ondersteuningsoverleg',
-	'os-route-extra-ondersteuning',
-	'os-capaciteit'
-];
 
 function roundWithAnswers(title: string, respondents: [number, number][]): number {
 	const db = new Database(join(E2E_DATA, 'scan.db'));

@@ -1,28 +1,12 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { E2E_DATA, expectAccessible, signIn } from './helpers';
+import { E2E_DATA, expectAccessible, signIn, OS, VB } from './helpers';
 
 /**
  * The results page shows what the scoring core computes, number by number, for a round with
  * known answers (written straight into the test server's database).
  */
-const VB = [
-	'vb-gedeelde-visie',
-	'vb-visie-in-praktijk',
-	'vb-sop-actueel',
-	'vb-ambities-concreet',
-	'vb-aansluiting-swv',
-	'vb-sturing-schoolleiding'
-];
-const OS = [
-	'os-basisondersteuning-bekend',
-	'os-basisondersteuning-geboden',
-	'os-rollen-helder',
-	'os-ondersteuningsoverleg',
-	'os-route-extra-ondersteuning',
-	'os-capaciteit'
-];
 
 function roundWithAnswers(title: string, respondents: number[][], comment?: string): number {
 	const db = new Database(join(E2E_DATA, 'scan.db'));

@@ -43,9 +43,11 @@ describe('the database file', () => {
 			'questionnaire_version',
 			'response',
 			'round',
+			'round_snapshot',
 			'school',
 			'session',
 			'swv',
+			'swv_norm',
 			'theme_comment',
 			'user'
 		]);

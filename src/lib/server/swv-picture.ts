@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Level, Questionnaire } from '$lib/domain/questionnaire/schema';
 import type { SchoolType } from '$lib/domain/school-type';
 import type { LatestResult, SchoolInput, ThemeRef, TrendPoint } from '$lib/domain/swv-overview';
@@ -43,6 +43,20 @@ export function normOf(db: Db, swvId: number): Record<string, string> {
 	);
 }
 
+/** Responses handed in per round, for the rounds that `where` picks. */
+export function handedInPerRound(db: Db, where: SQL | undefined): Map<number, number> {
+	return new Map(
+		db
+			.select({ roundId: response.roundId, n: count(response.submittedAt) })
+			.from(response)
+			.innerJoin(round, eq(round.id, response.roundId))
+			.where(where)
+			.groupBy(response.roundId)
+			.all()
+			.map((x) => [x.roundId, x.n])
+	);
+}
+
 export interface SchoolPicture {
 	schools: SchoolInput[];
 	trend: TrendPoint[];
@@ -64,16 +78,7 @@ export function swvSchoolPicture(
 		.where(and(eq(round.swvId, swvId), eq(round.scope, 'school')))
 		.orderBy(desc(round.opensAt), desc(round.id))
 		.all();
-	const handedIn = new Map(
-		db
-			.select({ roundId: response.roundId, n: count(response.submittedAt) })
-			.from(response)
-			.innerJoin(round, eq(round.id, response.roundId))
-			.where(and(eq(round.swvId, swvId), eq(round.scope, 'school')))
-			.groupBy(response.roundId)
-			.all()
-			.map((x) => [x.roundId, x.n])
-	);
+	const handedIn = handedInPerRound(db, and(eq(round.swvId, swvId), eq(round.scope, 'school')));
 	const released = rounds.filter((r) => r.releasedAt && !isRoundOpen(r, now));
 	// Item scores only of each school's latest released round: older ones feed the trend alone.
 	const latestReleased = new Map<number, RoundRow>();

@@ -1,15 +1,21 @@
 import { error } from '@sveltejs/kit';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { benchmarkAllowed, summarizeUnits } from '$lib/domain/aggregate';
 import { levelFor, themesFor } from '$lib/domain/questionnaire/model';
 import { meetsNorm } from '$lib/domain/swv-overview';
 import type { SchoolRow } from './access';
 import type { Db } from './db/open';
-import { response, round } from './db/schema';
+import { round } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
 import { isRoundOpen } from './rounds';
 import { snapshotsOf } from './snapshots';
-import { finishedAt, latestReleasedScores, normOf, schoolScanFrame } from './swv-picture';
+import {
+	finishedAt,
+	handedInPerRound,
+	latestReleasedScores,
+	normOf,
+	schoolScanFrame
+} from './swv-picture';
 
 /**
  * One school as its SWV sees it: its rounds (that they exist and how many handed in), and of a
@@ -32,16 +38,7 @@ export function swvSchoolView(
 		.where(and(eq(round.schoolId, s.id), eq(round.scope, 'school')))
 		.orderBy(desc(round.opensAt), desc(round.id))
 		.all();
-	const handedIn = new Map(
-		db
-			.select({ roundId: response.roundId, n: count(response.submittedAt) })
-			.from(response)
-			.innerJoin(round, eq(round.id, response.roundId))
-			.where(eq(round.schoolId, s.id))
-			.groupBy(response.roundId)
-			.all()
-			.map((x) => [x.roundId, x.n])
-	);
+	const handedIn = handedInPerRound(db, eq(round.schoolId, s.id));
 	const viewable = rounds.filter((r) => r.releasedAt && !isRoundOpen(r, now));
 	const chosen = roundId === null ? viewable[0] : viewable.find((r) => r.id === roundId);
 	if (roundId !== null && !chosen)

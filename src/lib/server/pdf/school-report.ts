@@ -164,25 +164,7 @@ function summary(rd: ReportDocument, m: SchoolReport): void {
 			`Gemiddeld over alle thema's: ${s.overall.score} van 100 (${s.overall.level?.name}).`,
 			{ font: 'bold' }
 		);
-	const scored = s.themes.filter((t) => t.score !== null);
-	if (scored.length) {
-		rd.figure(
-			`Staafdiagram van de score per thema: ${scored.map((t) => `${t.title} ${t.score} (${t.level?.name})`).join('; ')}. De tabel "Per thema" geeft dezelfde cijfers.`,
-			scored.length * 24 + 24,
-			(x, y, w) =>
-				barChart(rd.doc, x, y, w, {
-					labels: scored.map((t) => `${t.title} — ${t.level?.name}`),
-					series: [
-						{
-							label: 'Score (0–100)',
-							values: scored.map((t) => t.score),
-							color: scored.map((t) => LEVEL_COLORS[t.level?.id ?? ''] ?? COLORS.primary)
-						}
-					],
-					barHeight: 14
-				})
-		);
-	}
+	themeScoreChart(rd, s.themes, ' De tabel "Per thema" geeft dezelfde cijfers.');
 	rd.heading('Per thema', 2);
 	rd.table(
 		[
@@ -444,6 +426,36 @@ function method(rd: ReportDocument, m: SchoolReport): void {
 		if (b.bullets) rd.bullets(b.bullets);
 	}
 	rd.closeSection();
+}
+
+/** The scores per theme as bars in the level colours, the level named in each label (as on the web). */
+export function themeScoreChart(
+	rd: ReportDocument,
+	themes: readonly {
+		title: string;
+		score: number | null;
+		level: { id: string; name: string } | null;
+	}[],
+	note = ''
+): void {
+	const scored = themes.filter((t) => t.score !== null);
+	if (!scored.length) return;
+	rd.figure(
+		`Staafdiagram van de score per thema: ${scored.map((t) => `${t.title} ${t.score} (${t.level?.name})`).join('; ')}.${note}`,
+		scored.length * 24 + 24,
+		(x, y, w) =>
+			barChart(rd.doc, x, y, w, {
+				labels: scored.map((t) => `${t.title} — ${t.level?.name}`),
+				series: [
+					{
+						label: 'Score (0–100)',
+						values: scored.map((t) => t.score),
+						color: scored.map((t) => LEVEL_COLORS[t.level?.id ?? ''] ?? COLORS.primary)
+					}
+				],
+				barHeight: 14
+			})
+	);
 }
 
 export async function renderSchoolReport(m: SchoolReport): Promise<Buffer> {

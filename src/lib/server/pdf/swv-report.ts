@@ -1,6 +1,7 @@
 import { formatSpread, LEVEL_ABBREVIATIONS, type SwvReport } from '$lib/domain/swv-report';
 import { barChart, boxPlot, stackedBarChart } from './charts';
 import { COLORS, LEVEL_COLORS, ReportDocument, SERIES_COLORS } from './document';
+import { themeScoreChart } from './school-report';
 
 /**
  * The SWV's PDF report, drawn from the same overview, spread, trend and benchmark as the SWV
@@ -220,23 +221,7 @@ function ownScan(rd: ReportDocument, m: SwvReport): void {
 				`Te weinig respondenten: de uitkomsten worden pas getoond vanaf ${s.minRespondents} respondenten.`
 			);
 		else {
-			const scored = s.themes.filter((t) => t.score !== null);
-			rd.figure(
-				`Staafdiagram van de eigen scan per thema: ${scored.map((t) => `${t.title} ${t.score} (${t.level?.name})`).join('; ')}.`,
-				scored.length * 24 + 24,
-				(x, y, w) =>
-					barChart(rd.doc, x, y, w, {
-						labels: scored.map((t) => `${t.title} — ${t.level?.name}`),
-						series: [
-							{
-								label: 'Score (0–100)',
-								values: scored.map((t) => t.score),
-								color: scored.map((t) => LEVEL_COLORS[t.level?.id ?? ''] ?? COLORS.primary)
-							}
-						],
-						barHeight: 14
-					})
-			);
+			themeScoreChart(rd, s.themes);
 			rd.table(
 				[
 					{ header: 'Thema', width: 3 },

@@ -1,11 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { levelFor } from '$lib/domain/questionnaire/model';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/access';
-import { round } from '$lib/server/db/schema';
-import { isRoundOpen } from '$lib/server/rounds';
-import { snapshotsOf } from '$lib/server/snapshots';
-import { finishedAt, schoolScanFrame } from '$lib/server/swv-picture';
+import { schoolScanFrame } from '$lib/server/swv-picture';
 import { ownScanOf, swvOverviewData } from '$lib/server/swv-overview';
 import type { PageServerLoad } from './$types';
 
