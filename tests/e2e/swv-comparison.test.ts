@@ -285,3 +285,82 @@ test('the norm is set per theme, checked, and shown in the overview; the readine
 	await page.goto(`/swv/${swvId}`);
 	await expectAccessible(page);
 });
+
+test('the sector benchmark shows once five SWVs have five scored schools each, and an SWV sees no other SWV’s school', async ({
+	page
+}) => {
+	const db = new Database(join(E2E_DATA, 'scan.db'));
+	const swvId = db.prepare("select id from swv where code = 'PO2799'").pluck().get() as number;
+	const voSchool = db
+		.prepare("select s.id from school s join swv w on w.id = s.swv_id where w.code = 'VO2799'")
+		.pluck()
+		.get() as number;
+	// Five other PO SWVs, five schools each; every school answers the visie statements alike.
+	const perSwv = [1, 2, 3, 4, 1];
+	perSwv.forEach((value, k) => {
+		const other = Number(
+			db
+				.prepare("insert into swv (code, name, sector) values (?, ?, 'po')")
+				.run(`PO28${String(k).padStart(2, '0')}`, `Ander SWV ${k}`).lastInsertRowid
+		);
+		for (let s = 0; s < 5; s++) {
+			const school = Number(
+				db
+					.prepare(
+						"insert into school (swv_id, instellingscode, name, place, school_type) values (?, ?, ?, 'Elders', 'po')"
+					)
+					.run(other, `7${k}${String.fromCharCode(65 + s)}A`, `Andere school ${k}-${s}`)
+					.lastInsertRowid
+			);
+			const round = Number(
+				db
+					.prepare(
+						"insert into round (scope, school_id, swv_id, questionnaire_id, questionnaire_version, title, opens_at, status, share_token, released_at) values ('school', ?, ?, 'school-scan', 1, 'Scan', ?, 'closed', ?, ?)"
+					)
+					.run(school, other, Date.now() - 86_400_000, `bench${k}${s}${Date.now()}`, Date.now())
+					.lastInsertRowid
+			);
+			for (let r = 0; r < 3; r++) {
+				const response = Number(
+					db
+						.prepare(
+							'insert into response (round_id, token_hash, resume_hash, submitted_at) values (?, ?, ?, ?)'
+						)
+						.run(round, `b-${round}-${r}`, `bc-${round}-${r}`, Date.now()).lastInsertRowid
+				);
+				for (const item of VB)
+					db.prepare('insert into answer values (?, ?, ?)').run(response, item, value);
+			}
+		}
+	});
+	db.close();
+
+	await signIn(page, 'swv@example.org');
+	await page.goto(`/swv/${swvId}/scholen`);
+	const own = Number(
+		(await page.locator('table.grid tfoot tr').first().locator('td').first().innerText()).replace(
+			',',
+			'.'
+		)
+	);
+	const row = page
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: 'Visie en beleid', exact: true }) })
+		.last();
+	const units = [0, 33, 67, 100, 0, own].sort((a, b) => a - b);
+	// The median of six SWV medians, to one decimal as the page shows it.
+	const sectorMedian = Math.round(((units[2]! + units[3]!) / 2) * 10) / 10;
+	await expect(row.getByRole('cell').nth(1)).toHaveText(sectorMedian.toLocaleString('nl-NL'));
+	await expect(row.getByRole('cell').last()).toHaveText('6');
+	// Themes the other SWVs have no scores for: too few to compare.
+	await expect(
+		page
+			.getByRole('row')
+			.filter({ has: page.getByRole('rowheader', { name: 'Positie van ouders', exact: true }) })
+			.last()
+	).toContainText('te weinig samenwerkingsverbanden');
+	await expectAccessible(page);
+
+	// Another SWV's school does not exist in this SWV's view.
+	expect((await page.request.get(`/swv/${swvId}/scholen/${voSchool}`)).status()).toBe(404);
+});

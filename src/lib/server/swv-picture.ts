@@ -160,10 +160,11 @@ const finishedBy = (now: number) =>
 	sql`(${round.status} = 'closed' or (${round.closesAt} is not null and ${round.closesAt} <= ${now}))`;
 
 /**
- * Each school's latest released, finished round that shows scores: over the whole country, or
- * the schools of one type, one sector or one SWV. For benchmarks: one query that picks the
- * latest round per school (a window function) and reads only the theme scores of its snapshot;
- * finished rounds that have no snapshot yet get one first.
+ * Each school's latest finished round, where the school released it and it shows scores: over the
+ * whole country, or the schools of one type, one sector or one SWV. A school that did not release
+ * its newest round is left out (as in the SWV's overview), not represented by an older one. For
+ * benchmarks: one query that picks the latest round per school (a window function) and reads only
+ * the theme scores of its snapshot; released rounds without a snapshot yet get one first.
  */
 export function latestReleasedScores(
 	db: Db,
@@ -173,7 +174,6 @@ export function latestReleasedScores(
 	const now = Date.now();
 	const where = and(
 		eq(round.scope, 'school'),
-		isNotNull(round.releasedAt),
 		eq(school.active, true),
 		finishedBy(now),
 		filter.schoolType ? eq(school.schoolType, filter.schoolType) : undefined,
@@ -186,7 +186,7 @@ export function latestReleasedScores(
 		.innerJoin(school, eq(school.id, round.schoolId))
 		.innerJoin(swv, eq(swv.id, school.swvId))
 		.leftJoin(roundSnapshot, eq(roundSnapshot.roundId, round.id))
-		.where(and(where, isNull(roundSnapshot.roundId)))
+		.where(and(where, isNotNull(round.releasedAt), isNull(roundSnapshot.roundId)))
 		.all();
 	if (missing.length)
 		snapshotsOf(
@@ -202,6 +202,7 @@ export function latestReleasedScores(
 			schoolId: round.schoolId,
 			swvId: school.swvId,
 			schoolType: school.schoolType,
+			released: round.releasedAt,
 			rank: sql<number>`row_number() over (partition by ${round.schoolId} order by ${round.opensAt} desc, ${round.id} desc)`.as(
 				'rank'
 			)
@@ -220,7 +221,9 @@ export function latestReleasedScores(
 		})
 		.from(ranked)
 		.innerJoin(roundSnapshot, eq(roundSnapshot.roundId, ranked.roundId))
-		.where(and(eq(ranked.rank, 1), ne(roundSnapshot.disclosure, 'hidden')))
+		.where(
+			and(eq(ranked.rank, 1), isNotNull(ranked.released), ne(roundSnapshot.disclosure, 'hidden'))
+		)
 		.all()
 		.map((x) => ({ ...x, schoolId: x.schoolId! }));
 }

@@ -40,7 +40,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 						open: isRoundOpen(r),
 						opensAt: r.opensAt,
 						closesAt: r.closesAt,
-						submitted: submittedCount(db, r.id)
+						submitted: submittedCount(db, r.id),
+						released: !!r.releasedAt
 					}))
 			: [],
 		versions: versions.map((q) => ({ version: q.version, title: q.title })),
