@@ -278,9 +278,11 @@ test('the norm is set per theme, checked, and shown in the overview; the readine
 	await expect(page.getByRole('table', { name: 'Eigen scan per thema' })).toContainText(
 		'Koers en ondersteuningsplan'
 	);
-	await expect(page.getByRole('table', { name: 'Scholen per thema' })).toContainText(
-		'norm: Geborgd'
-	);
+	await expect(
+		page
+			.getByRole('table', { name: 'Scholen per thema' })
+			.getByRole('rowheader', { name: /Visie en beleid/ })
+	).toContainText('norm: geborgd');
 	await expectAccessible(page);
 	await page.goto(`/swv/${swvId}`);
 	await expectAccessible(page);
