@@ -203,6 +203,15 @@ test('the overview shows the same numbers as the school’s results page, with f
 		'descending'
 	);
 
+	// By keyboard: a column header is a link; Enter sorts.
+	await page.getByRole('link', { name: 'Type', exact: true }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/sorteer=type&richting=op/);
+	await expect(page.getByRole('columnheader', { name: 'Type' })).toHaveAttribute(
+		'aria-sort',
+		'ascending'
+	);
+
 	// Filter by type.
 	await page.getByLabel('Schooltype').selectOption('sbo');
 	await page.getByRole('button', { name: 'Toon' }).click();
