@@ -97,6 +97,16 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 		school.getByText('De uitkomsten zijn gedeeld met het samenwerkingsverband.')
 	).toBeVisible();
 	await expectAccessible(school);
+	// Shared and shown: the round cannot take more answers, or the SWV could compare versions.
+	await school.goto(`/rondes/${roundId}`);
+	await expect(school.getByRole('button', { name: 'Ronde heropenen' })).toHaveCount(0);
+	await expect(school.getByText(/daarom kan deze ronde niet meer open/)).toBeVisible();
+	const reopen = await school.request.post(`/rondes/${roundId}?/heropenen`, {
+		headers: { origin: new URL(school.url()).origin, accept: 'text/html' },
+		form: {}
+	});
+	expect(reopen.status()).toBe(409);
+	await school.goto(`/rondes/${roundId}/resultaten`);
 
 	await swv.goto(`/swv/${swvId}/scholen`);
 	const cells = await rowCells(swv, 'OBS De Regenboog');

@@ -14,7 +14,9 @@ export interface ExportTable {
 	rows: CellValue[][];
 }
 
-const fmtDate = (d: Date) => d.toISOString().slice(0, 10);
+/** The calendar day in the Netherlands, as 2026-11-13. */
+const fmtDate = (d: Date) =>
+	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
 
 export function themeTable(overview: Overview, questionnaireTitle: string): ExportTable {
 	const rows: CellValue[][] = [];

@@ -143,9 +143,12 @@ describe('swvOverview', () => {
 });
 
 describe('swvTrend and schoolYear', () => {
-	it('starts the school year on 1 August', () => {
-		expect(schoolYear(new Date('2026-07-31T12:00:00'))).toBe('2025-2026');
-		expect(schoolYear(new Date('2026-08-01T12:00:00'))).toBe('2026-2027');
+	it('starts the school year on 1 August, Dutch time', () => {
+		expect(schoolYear(new Date('2026-07-31T12:00:00Z'))).toBe('2025-2026');
+		expect(schoolYear(new Date('2026-08-01T12:00:00Z'))).toBe('2026-2027');
+		// 23:30 UTC on 31 July is 01:30 on 1 August in Amsterdam.
+		expect(schoolYear(new Date('2026-07-31T23:30:00Z'))).toBe('2026-2027');
+		expect(schoolYear(new Date('2027-01-15T12:00:00Z'))).toBe('2026-2027');
 	});
 	it('takes each school’s latest round of a year and the median over schools', () => {
 		const trend = swvTrend(themes, levels, [
@@ -176,7 +179,8 @@ describe('sectorBenchmark', () => {
 			2
 		);
 		expect(many.themes.a).toMatchObject({ own: 50, allowed: true, units: 5 });
-		expect(many.themes.a!.sector).toMatchObject({ median: 60, q1: 50, q3: 70 });
+		// Median and quartiles only: a minimum or maximum would be one SWV's own median.
+		expect(many.themes.a!.sector).toEqual({ n: 5, median: 60, q1: 50, q3: 70 });
 		expect(many.themes.b).toMatchObject({ allowed: false, units: 0 });
 	});
 });

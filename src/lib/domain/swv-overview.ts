@@ -207,10 +207,17 @@ export function swvOverview(input: {
 	};
 }
 
-/** School year of a date: from 1 August, as "2025-2026". */
+/** School year of a moment, in Dutch time: from 1 August, as "2025-2026". */
 export function schoolYear(date: Date): string {
-	const y = date.getFullYear();
-	return date.getMonth() >= 7 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
+	const [y, m] = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Amsterdam',
+		year: 'numeric',
+		month: '2-digit'
+	})
+		.format(date)
+		.split('-')
+		.map(Number) as [number, number];
+	return m >= 8 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
 }
 
 export interface TrendPoint {
@@ -264,12 +271,15 @@ export function swvTrend(
 		});
 }
 
+/** What a benchmark shows: no minimum or maximum, which would be one other SWV's median. */
+export type SectorSpread = Pick<SpreadSummary, 'n' | 'median' | 'q1' | 'q3'>;
+
 export interface SectorBenchmark {
 	/** SWVs that count: at least MIN_BENCHMARK_UNITS schools with a score for the theme. */
 	units: Record<string, number>;
 	themes: Record<
 		string,
-		{ own: number | null; sector: SpreadSummary | null; allowed: boolean; units: number }
+		{ own: number | null; sector: SectorSpread | null; allowed: boolean; units: number }
 	>;
 }
 
@@ -296,10 +306,11 @@ export function sectorBenchmark(
 			medians.set(s.swvId, summarize(values, levels).median!);
 		}
 		const allowed = benchmarkAllowed(medians.size);
+		const spread = summarize([...medians.values()], levels);
 		out.units[t.id] = medians.size;
 		out.themes[t.id] = {
 			own: medians.get(ownSwvId) ?? null,
-			sector: allowed ? summarize([...medians.values()], levels) : null,
+			sector: allowed ? { n: spread.n, median: spread.median, q1: spread.q1, q3: spread.q3 } : null,
 			allowed,
 			units: medians.size
 		};

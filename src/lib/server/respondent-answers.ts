@@ -1,7 +1,22 @@
 import { checkAnswer, checkComment } from '$lib/domain/respondent';
 import { batchedWrite } from './db/batch';
 import type { RespondentSession } from './respondent';
-import { answersOf, storeAnswer, storeComment } from './rounds';
+import { respondentQueries } from './respondent-queries';
+import { answersOf, isRoundOpen, storeAnswer, storeComment } from './rounds';
+
+const CLOSED = {
+	ok: false,
+	message: 'Deze ronde is inmiddels gesloten; uw antwoord is niet meer opgeslagen.'
+} as const;
+
+/**
+ * Whether the round still takes answers, read inside the write's transaction: a coordinator may
+ * have closed it (and its results been fixed in a snapshot) since the request began.
+ */
+function stillOpen(s: RespondentSession): boolean {
+	const state = respondentQueries(s.db).roundState.get({ id: s.round.id });
+	return !!state && isRoundOpen(state);
+}
 
 /**
  * Saves one answer after checking it against the pinned questionnaire version and the answers so
@@ -16,6 +31,7 @@ export function saveAnswer(
 	// Checked and written in one (group-committed) transaction, so the check sees the answers
 	// the write builds on; resolved only once the answer is on disk.
 	return batchedWrite(s.db, () => {
+		if (!stillOpen(s)) return CLOSED;
 		const check = checkAnswer(s.q, s.context, answersOf(s.db, responseId), itemId, value);
 		if (check.ok) storeAnswer(s.db, responseId, itemId, value, check.hidden);
 		return check;
@@ -30,6 +46,7 @@ export function saveComment(
 ): { ok: true } | { ok: false; message: string } {
 	const check = checkComment(s.q, s.context, themeId, text);
 	if (!check.ok) return check;
+	if (!stillOpen(s)) return CLOSED;
 	storeComment(s.db, responseId, themeId, text);
 	return check;
 }

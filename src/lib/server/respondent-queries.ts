@@ -14,6 +14,11 @@ function prepare(db: Db) {
 			.from(round)
 			.where(eq(round.shareToken, p('token')))
 			.prepare(),
+		roundState: db
+			.select({ status: round.status, closesAt: round.closesAt })
+			.from(round)
+			.where(eq(round.id, p('id')))
+			.prepare(),
 		schoolById: db
 			.select()
 			.from(school)

@@ -6,7 +6,7 @@ import type { Db } from './db/open';
 import { swv } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
 import { releasedSchoolScores, roundComments, roundTallies } from './results';
-import { roundContext, roundQuestionnaire, roundSchool } from './rounds';
+import { isRoundOpen, roundContext, roundQuestionnaire, roundSchool } from './rounds';
 import { eq } from 'drizzle-orm';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -24,13 +24,14 @@ export function roundReportInput(
 	const prev = previousRound(db, r);
 	const unitSwv = db.select().from(swv).where(eq(swv.id, r.swvId)).get()!;
 	return {
+		// A round past its closing date is finished like a closed one: it closed on that date.
 		round: {
 			id: r.id,
 			title: r.title,
-			status: r.status,
+			status: isRoundOpen(r) ? 'open' : 'closed',
 			opensAt: r.opensAt.toISOString(),
 			closesAt: iso(r.closesAt),
-			closedAt: iso(r.closedAt),
+			closedAt: iso(r.closedAt ?? (isRoundOpen(r) ? null : r.closesAt)),
 			minRespondents: r.minRespondents
 		},
 		questionnaire: q,
@@ -45,10 +46,10 @@ export function roundReportInput(
 			? {
 					id: prev.id,
 					title: prev.title,
-					status: prev.status,
+					status: isRoundOpen(prev) ? 'open' : 'closed',
 					questionnaire: registry.get(prev.questionnaireId, prev.questionnaireVersion) ?? null,
-					// Only a closed previous round is compared; an open one needs no counting.
-					tallies: prev.status === 'closed' ? roundTallies(db, prev.id) : [],
+					// Only a finished previous round is compared; an open one needs no counting.
+					tallies: isRoundOpen(prev) ? [] : roundTallies(db, prev.id),
 					minRespondents: prev.minRespondents,
 					plan: planOf(db, prev.id)
 				}

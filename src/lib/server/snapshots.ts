@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { scoreRound, type RoundScore } from '$lib/domain/scoring';
 import type { RoundRow } from './access';
 import type { Db } from './db/open';
-import { roundSnapshot, school } from './db/schema';
+import { round, roundSnapshot, school } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
 import { roundTallies } from './results';
 import { isRoundOpen } from './rounds';
@@ -61,6 +61,18 @@ export function takeSnapshot(
 
 export function dropSnapshot(db: Db, roundId: number): void {
 	db.delete(roundSnapshot).where(eq(roundSnapshot.roundId, roundId)).run();
+}
+
+/** Drops the snapshots of a school's rounds (its type changed: other statements count). */
+export function dropSchoolSnapshots(db: Db, schoolId: number): void {
+	db.delete(roundSnapshot)
+		.where(
+			inArray(
+				roundSnapshot.roundId,
+				db.select({ id: round.id }).from(round).where(eq(round.schoolId, schoolId))
+			)
+		)
+		.run();
 }
 
 export type SnapshotScores = Omit<Snapshot, 'items' | 'computedAt'> & {

@@ -55,5 +55,8 @@ export async function toXlsx(tables: ExportTable[], title: string): Promise<Buff
 }
 
 export function exportName(s: SwvRow, what: string, ext: string): string {
-	return `scan-passend-onderwijs-${s.code.toLowerCase()}-${what}-${new Date().toISOString().slice(0, 10)}.${ext}`;
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+		new Date()
+	);
+	return `scan-passend-onderwijs-${s.code.toLowerCase()}-${what}-${today}.${ext}`;
 }

@@ -43,7 +43,16 @@ export function swvOverviewData(
 			type: options.type,
 			sort: options.sort
 		}),
-		trend: swvTrend(themes, levels, picture.trend),
+		// The trend follows the type filter, like the table and its footer.
+		trend: swvTrend(
+			themes,
+			levels,
+			options.type
+				? picture.trend.filter((p) =>
+						picture.schools.some((x) => x.id === p.schoolId && x.schoolType === options.type)
+					)
+				: picture.trend
+		),
 		benchmark: sectorBenchmark(
 			themes,
 			levels,

@@ -97,9 +97,10 @@ export function swvSchoolPicture(
 
 	const latestRounds: SchoolPicture['latestRounds'] = new Map();
 	const trend: TrendPoint[] = [];
+	const active = new Set(schools.map((s) => s.id));
 	for (const r of released) {
 		const s = snapshots.get(r.id);
-		if (s && s.disclosure !== 'hidden')
+		if (s && s.disclosure !== 'hidden' && active.has(r.schoolId!))
 			trend.push({ schoolId: r.schoolId!, date: finishedAt(r), themes: s.themes });
 	}
 	return {
@@ -175,6 +176,7 @@ export function latestReleasedScores(
 	const where = and(
 		eq(round.scope, 'school'),
 		eq(school.active, true),
+		eq(swv.active, true),
 		finishedBy(now),
 		filter.schoolType ? eq(school.schoolType, filter.schoolType) : undefined,
 		filter.sector ? eq(swv.sector, filter.sector) : undefined,

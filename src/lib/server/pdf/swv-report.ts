@@ -182,13 +182,15 @@ function trend(rd: ReportDocument, m: SwvReport): void {
 		return;
 	}
 	const themes = m.overview.themes;
+	// The chart shows the last five school years (it has to fit a page); the table shows all.
+	const years = m.trend.slice(-5);
 	rd.figure(
-		`Staafdiagram van de mediaan per thema per schooljaar: ${m.trend.map((y) => `${y.year} (${y.schools} scholen)`).join(', ')}. De tabel eronder geeft de cijfers.`,
-		themes.length * m.trend.length * 12 + themes.length * 8 + 60,
+		`Staafdiagram van de mediaan per thema per schooljaar: ${years.map((y) => `${y.year} (${y.schools} scholen)`).join(', ')}. De tabel eronder geeft de cijfers.`,
+		themes.length * years.length * 12 + themes.length * 8 + 60,
 		(x, y, w) =>
 			barChart(rd.doc, x, y, w, {
 				labels: themes.map((t) => t.title),
-				series: m.trend.map((yr, k) => ({
+				series: years.map((yr, k) => ({
 					label: `${yr.year} (${yr.schools} scholen)`,
 					color: SERIES_COLORS[k % SERIES_COLORS.length]!,
 					dashed: k % 2 === 1,

@@ -9,7 +9,8 @@ import { round } from '$lib/server/db/schema';
 import { invalid, parseForm } from '$lib/server/form';
 import { isRoundOpen, roundCounts, roundFor, roundSchool } from '$lib/server/rounds';
 import { getQuestionnaires } from '$lib/server/app';
-import { dropSnapshot, takeSnapshot } from '$lib/server/snapshots';
+import { dropSnapshot, snapshotsOf, takeSnapshot } from '$lib/server/snapshots';
+import type { Db } from '$lib/server/db/open';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -18,9 +19,18 @@ function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	return { me, db, r: roundFor(db, me, Number(event.params.id)) };
 }
 
-/** Reopening is possible until the school has shared the results with its SWV. */
-const canReopen = (r: typeof round.$inferSelect) =>
-	r.status === 'closed' && (!r.releasedAt || r.openedBySwv);
+/**
+ * A finished round can be reopened (or extended) unless its results are shared with the SWV and
+ * were shown: with more answers, the SWV could set the two versions side by side and work out
+ * what the newcomers answered. Shared results below the minimum showed nothing, so those may.
+ */
+function canReopen(db: Db, r: typeof round.$inferSelect): boolean {
+	if (isRoundOpen(r)) return false;
+	if (!r.releasedAt) return true;
+	return snapshotsOf(db, getQuestionnaires(), [r]).get(r.id)?.disclosure === 'hidden';
+}
+const NOT_REOPENABLE =
+	'Deze ronde kan niet meer worden heropend of verlengd: de uitkomsten zijn gedeeld met het samenwerkingsverband. Open zo nodig een nieuwe ronde.';
 
 export const load: PageServerLoad = (event) => {
 	const { db, r } = mine(event);
@@ -39,7 +49,8 @@ export const load: PageServerLoad = (event) => {
 			minRespondents: r.minRespondents,
 			askGroups: r.askGroups,
 			questionnaire: `${q?.title ?? r.questionnaireId}, versie ${r.questionnaireVersion}`,
-			canReopen: canReopen(r)
+			canReopen: canReopen(db, r),
+			released: !!r.releasedAt
 		},
 		unit: s
 			? { name: s.name, href: `/school/${s.id}` }
@@ -69,27 +80,28 @@ export const actions: Actions = {
 	sluiten: (event) => {
 		const { me, db, r } = mine(event);
 		if (r.status === 'closed') return invalid(409, { message: 'Deze ronde is al gesloten.' });
-		db.update(round)
-			.set({ status: 'closed', closedAt: new Date() })
-			.where(eq(round.id, r.id))
-			.run();
-		takeSnapshot(db, getQuestionnaires(), { ...r, status: 'closed' });
+		// Closed and scored in one transaction: no snapshot without its closed round.
+		db.transaction(() => {
+			db.update(round)
+				.set({ status: 'closed', closedAt: new Date() })
+				.where(eq(round.id, r.id))
+				.run();
+			takeSnapshot(db, getQuestionnaires(), { ...r, status: 'closed' });
+		});
 		audit(db, me.id, 'ronde.gesloten', { type: 'ronde', id: r.id });
 		return { saved: 'De ronde is gesloten. Er kunnen geen antwoorden meer worden gegeven.' };
 	},
 	heropenen: (event) => {
 		const { me, db, r } = mine(event);
-		if (!canReopen(r))
-			return invalid(409, {
-				message:
-					'Deze ronde kan niet meer worden heropend: de uitkomsten zijn gedeeld met het samenwerkingsverband.'
-			});
+		if (!canReopen(db, r)) return invalid(409, { message: NOT_REOPENABLE });
 		const closesAt = r.closesAt && r.closesAt.getTime() <= Date.now() ? null : r.closesAt;
-		db.update(round)
-			.set({ status: 'open', closedAt: null, closesAt })
-			.where(eq(round.id, r.id))
-			.run();
-		dropSnapshot(db, r.id);
+		db.transaction(() => {
+			db.update(round)
+				.set({ status: 'open', closedAt: null, closesAt })
+				.where(eq(round.id, r.id))
+				.run();
+			dropSnapshot(db, r.id);
+		});
 		audit(db, me.id, 'ronde.heropend', { type: 'ronde', id: r.id });
 		return { saved: 'De ronde is weer open.' };
 	},
@@ -98,8 +110,12 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, dateForm, ['closesAt']);
 		if ('failure' in parsed) return parsed.failure;
 		if (r.status === 'closed') return invalid(409, { message: 'Heropen de ronde eerst.' });
-		db.update(round).set({ closesAt: parsed.data.closesAt }).where(eq(round.id, r.id)).run();
-		dropSnapshot(db, r.id);
+		// A round past its closing date is finished: extending it reopens it.
+		if (!isRoundOpen(r) && !canReopen(db, r)) return invalid(409, { message: NOT_REOPENABLE });
+		db.transaction(() => {
+			db.update(round).set({ closesAt: parsed.data.closesAt }).where(eq(round.id, r.id)).run();
+			dropSnapshot(db, r.id);
+		});
 		audit(db, me.id, 'ronde.verlengd', { type: 'ronde', id: r.id });
 		return { saved: 'De sluitingsdatum is aangepast.' };
 	},

@@ -56,7 +56,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 				stand: open
 					? `ronde loopt, ${started.get(open.id) ?? 0} begonnen`
 					: newest
-						? `laatste ronde ${newest.opensAt.toLocaleDateString('nl-NL', { day: 'numeric', month: 'short', year: 'numeric' })}`
+						? `laatste ronde ${newest.opensAt.toLocaleDateString('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' })}`
 						: 'nog nooit gestart'
 			};
 		}),

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/app';
 import { requireAdmin } from '$lib/server/access';
 import { activeForm, schoolForm } from '$lib/server/admin-forms';
 import { audit } from '$lib/server/audit';
+import { dropSchoolSnapshots } from '$lib/server/snapshots';
 import { coordinatorsOf } from '$lib/server/coordinators';
 import { school, swv } from '$lib/server/db/schema';
 import { invalid, parseForm } from '$lib/server/form';
@@ -60,7 +61,11 @@ export const actions: Actions = {
 				errors: { instellingscode: 'Deze vestiging bestaat al.' },
 				values: { ...d }
 			});
-		db.update(school).set(d).where(eq(school.id, s.id)).run();
+		db.transaction(() => {
+			db.update(school).set(d).where(eq(school.id, s.id)).run();
+			// The statements that count depend on the school type: score its rounds again.
+			if (d.schoolType !== s.schoolType) dropSchoolSnapshots(db, s.id);
+		});
 		audit(db, me.id, 'school.gewijzigd', { type: 'school', id: s.id }, d);
 		return { saved: 'De school is opgeslagen.' };
 	},
