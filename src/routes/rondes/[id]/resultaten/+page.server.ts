@@ -33,7 +33,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 
 const releaseForm = z.object({
 	toelichting: z
-		.string()
+		.string({ error: 'De toelichting kon niet worden gelezen.' })
 		.trim()
 		.max(1000, { error: 'Een toelichting is hoogstens 1000 tekens.' })
 		.optional()
