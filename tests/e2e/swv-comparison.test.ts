@@ -242,7 +242,9 @@ test('the overview shows the same numbers as the school’s results page, with f
 	await page.goto(`/swv/${swvId}/scholen`);
 	await expect(page.getByRole('img', { name: /Gestapeld staafdiagram: per thema/ })).toBeVisible();
 	await expect(page.getByRole('img', { name: /Spreidingsdiagram/ })).toBeVisible();
-	await expect(page.getByRole('img', { name: /Lijndiagram van de mediaan/ })).toBeVisible();
+	await expect(
+		page.getByRole('img', { name: /Staafdiagram van de mediaan per thema per schooljaar/ })
+	).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Mediaan per thema per schooljaar' })).toContainText(
 		'2025-2026'
 	);

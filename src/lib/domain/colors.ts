@@ -17,5 +17,15 @@ export const LEVEL_TINTS: Readonly<Record<string, string>> = {
 	borgen: '#ddefe1'
 };
 
-export const levelColor = (id: string | null | undefined): string =>
-	(id && LEVEL_COLORS[id]) || '#1d4f7c';
+/** Answer options from "niet" to "volledig"; "weet ik niet" is grey and dashed. */
+export const OPTION_COLORS: readonly string[] = ['#b3261e', '#e8a33d', '#7fb3d5', '#1e6b34'];
+export const DONT_KNOW_COLOR = '#c5ccd3';
+
+/** Series side by side (respondent groups, school years); every second one is also dashed. */
+export const SERIES_COLORS: readonly string[] = [
+	'#1d4f7c',
+	'#e8a33d',
+	'#7fb3d5',
+	'#5b2a86',
+	'#1e6b34'
+];

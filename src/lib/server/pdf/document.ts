@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { DONT_KNOW_COLOR, LEVEL_COLORS, OPTION_COLORS, SERIES_COLORS } from '$lib/domain/colors';
 
 /**
  * The shared setup of every PDF report: A4, Source Sans 3 embedded, Dutch metadata, a tagged
@@ -23,24 +24,13 @@ export const COLORS = {
 	link: '#1d4f7c'
 } as const;
 
-export const LEVEL_COLORS: Record<string, string> = {
-	verkennen: '#b3261e',
-	ontwikkelen: '#b45309',
-	functioneren: '#2f6f9f',
-	borgen: '#1e6b34'
-};
+export { DONT_KNOW_COLOR, LEVEL_COLORS, OPTION_COLORS, SERIES_COLORS };
 
 export const VERDICT_COLORS = {
 	'gaat-goed': LEVEL_COLORS.borgen!,
 	aandachtspunt: LEVEL_COLORS.ontwikkelen!,
 	risico: LEVEL_COLORS.verkennen!
 } as const;
-
-/** Answer options from "niet" to "volledig"; "weet ik niet" is grey and dashed. */
-export const OPTION_COLORS = ['#b3261e', '#e8a33d', '#7fb3d5', '#1e6b34'];
-export const DONT_KNOW_COLOR = '#c5ccd3';
-/** Series colours for groups or schools side by side. */
-export const SERIES_COLORS = ['#1d4f7c', '#e8a33d', '#7fb3d5', '#5b2a86', '#1e6b34'];
 
 const FONT_FILES = {
 	regular: 'SourceSans3-Regular.ttf',
