@@ -3,6 +3,8 @@ import { MIN_BENCHMARK_UNITS } from './aggregate';
 import type { Level } from './questionnaire/schema';
 import { toCsv, themeTable } from './swv-export';
 import {
+	readiness,
+	startStatus,
 	schoolYear,
 	sectorBenchmark,
 	swvOverview,
@@ -182,5 +184,62 @@ describe('sectorBenchmark', () => {
 		// Median and quartiles only: a minimum or maximum would be one SWV's own median.
 		expect(many.themes.a!.sector).toEqual({ n: 5, median: 60, q1: 50, q3: 70 });
 		expect(many.themes.b).toMatchObject({ allowed: false, units: 0 });
+	});
+});
+
+describe('readiness and startStatus', () => {
+	it('gives per theme the median, its level and how many schools reach the norm', () => {
+		const schools = [
+			school('Een', scores(80, 20)),
+			school('Twee', scores(60, 30)),
+			school('Drie', scores(40, null)),
+			school('Vier', { kind: 'te-weinig', roundTitle: 'Najaar', date, respondents: 2 })
+		];
+		const o = swvOverview({ themes, levels, norm: { a: 'functioneren' }, schools });
+		expect(readiness(o, levels)).toEqual([
+			{
+				id: 'a',
+				title: 'Thema A',
+				median: 60,
+				level: 'Functionerend',
+				n: 3,
+				norm: 'Functionerend',
+				meetingNorm: 2
+			},
+			{
+				id: 'b',
+				title: 'Thema B',
+				median: 25,
+				level: 'In ontwikkeling',
+				n: 2,
+				norm: null,
+				meetingNorm: null
+			}
+		]);
+	});
+
+	it('says whether a school started this school year', () => {
+		const now = new Date('2026-11-23T12:00:00Z');
+		const last = { opensAt: new Date('2026-03-01T08:00:00Z'), open: false, started: 9 };
+		expect(startStatus([], true, now)).toEqual({
+			open: false,
+			notStarted: true,
+			stand: 'nog nooit gestart'
+		});
+		expect(startStatus([last], true, now)).toMatchObject({
+			notStarted: true,
+			stand: 'laatste ronde 1 mrt 2026'
+		});
+		const running = { opensAt: new Date('2026-11-20T08:00:00Z'), open: true, started: 0 };
+		expect(startStatus([running, last], true, now)).toEqual({
+			open: true,
+			notStarted: true,
+			stand: 'ronde loopt, 0 begonnen'
+		});
+		expect(startStatus([{ ...running, started: 4 }, last], true, now)).toMatchObject({
+			notStarted: false
+		});
+		// A deactivated school is never listed as not started.
+		expect(startStatus([], false, now).notStarted).toBe(false);
 	});
 });

@@ -317,3 +317,57 @@ export function sectorBenchmark(
 	}
 	return out;
 }
+
+/** Per theme, the picture of the schools beside the SWV's own scan: median, its level, the norm. */
+export function readiness(overview: Overview, levels: readonly Level[]) {
+	return overview.themes.map((t) => {
+		const f = overview.footer[t.id]!;
+		const scored = overview.rows.flatMap((r) =>
+			(r.cells ?? []).filter((c) => c.themeId === t.id && c.score !== null)
+		);
+		return {
+			id: t.id,
+			title: t.title,
+			median: f.median,
+			level: f.median === null ? null : levelFor(levels, f.median).name,
+			n: f.n,
+			norm: t.norm?.name ?? null,
+			/** Schools at or above the norm; null without a norm. */
+			meetingNorm: t.norm ? scored.filter((c) => c.meetsNorm).length : null
+		};
+	});
+}
+
+export interface RoundStart {
+	opensAt: Date;
+	open: boolean;
+	/** Respondents who began. */
+	started: number;
+}
+
+/**
+ * Where a school stands for its SWV: a round running (and how many began), its last round, or
+ * never started. Not started this school year: no round since 1 August, or an open round that
+ * nobody began. `rounds` newest first.
+ */
+export function startStatus(rounds: readonly RoundStart[], active: boolean, now: Date) {
+	const open = rounds.find((r) => r.open);
+	const newest = rounds[0];
+	const year = schoolYear(now);
+	return {
+		open: !!open,
+		notStarted:
+			active &&
+			(!rounds.some((r) => schoolYear(r.opensAt) === year) || (!!open && open.started === 0)),
+		stand: open
+			? `ronde loopt, ${open.started} begonnen`
+			: newest
+				? `laatste ronde ${newest.opensAt.toLocaleDateString('nl-NL', {
+						day: 'numeric',
+						month: 'short',
+						year: 'numeric',
+						timeZone: 'Europe/Amsterdam'
+					})}`
+				: 'nog nooit gestart'
+	};
+}

@@ -17,8 +17,8 @@ import {
 } from './swv-picture';
 
 /**
- * Everything the SWV overview page (and the SWV's PDF report) shows: the domain functions over
- * what the database holds for this SWV, plus the benchmark against the SWVs of its sector.
+ * What the SWV overview page (and the SWV's PDF report) shows of its schools: the domain
+ * functions over what the database holds for this SWV. The sector benchmark is `sectorBenchmarkOf`.
  */
 export function swvOverviewData(
 	db: Db,
@@ -28,9 +28,6 @@ export function swvOverviewData(
 ) {
 	const { themes, levels, questionnaire } = schoolScanFrame(registry);
 	const picture = swvSchoolPicture(db, registry, s.id);
-	const bySwv = new Map<number, Record<string, number | null>[]>();
-	for (const x of latestReleasedScores(db, registry, { sector: s.sector }))
-		bySwv.set(x.swvId, [...(bySwv.get(x.swvId) ?? []), x.themes]);
 	return {
 		questionnaire: { title: questionnaire.title, version: questionnaire.version },
 		levels: levels.map((l) => ({ id: l.id, name: l.name, from: l.from, to: l.to })),
@@ -52,14 +49,22 @@ export function swvOverviewData(
 						picture.schools.some((x) => x.id === p.schoolId && x.schoolType === options.type)
 					)
 				: picture.trend
-		),
-		benchmark: sectorBenchmark(
-			themes,
-			levels,
-			[...bySwv.entries()].map(([swvId, schools]) => ({ swvId, schools })),
-			s.id
 		)
 	};
+}
+
+/** The SWV against the SWVs of its sector (a query over the whole sector: only where shown). */
+export function sectorBenchmarkOf(db: Db, registry: QuestionnaireRegistry, s: SwvRow) {
+	const { themes, levels } = schoolScanFrame(registry);
+	const bySwv = new Map<number, Record<string, number | null>[]>();
+	for (const x of latestReleasedScores(db, registry, { sector: s.sector }))
+		bySwv.set(x.swvId, [...(bySwv.get(x.swvId) ?? []), x.themes]);
+	return sectorBenchmark(
+		themes,
+		levels,
+		[...bySwv.entries()].map(([swvId, schools]) => ({ swvId, schools })),
+		s.id
+	);
 }
 
 export type SwvOverviewData = ReturnType<typeof swvOverviewData>;

@@ -45,9 +45,22 @@ export function normOf(db: Db, swvId: number): Record<string, string> {
 
 /** Responses handed in per round, for the rounds that `where` picks. */
 export function handedInPerRound(db: Db, where: SQL | undefined): Map<number, number> {
+	return countPerRound(db, where, count(response.submittedAt));
+}
+
+/** Responses begun per round, for the rounds that `where` picks. */
+export function startedPerRound(db: Db, where: SQL | undefined): Map<number, number> {
+	return countPerRound(db, where, count());
+}
+
+function countPerRound(
+	db: Db,
+	where: SQL | undefined,
+	counted: ReturnType<typeof count>
+): Map<number, number> {
 	return new Map(
 		db
-			.select({ roundId: response.roundId, n: count(response.submittedAt) })
+			.select({ roundId: response.roundId, n: counted })
 			.from(response)
 			.innerJoin(round, eq(round.id, response.roundId))
 			.where(where)

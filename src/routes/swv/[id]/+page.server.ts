@@ -1,10 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { audit } from '$lib/server/audit';
-import { response, round } from '$lib/server/db/schema';
-import { schoolYear } from '$lib/domain/swv-overview';
+import { round } from '$lib/server/db/schema';
+import { startStatus } from '$lib/domain/swv-overview';
+import { startedPerRound } from '$lib/server/swv-picture';
 import { defaultRoundTitle, roundForm } from '$lib/server/round-forms';
 import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
 import { requireUser, schoolsOfSwv, swvFor } from '$lib/server/access';
@@ -24,42 +25,28 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		.where(eq(round.swvId, s.id))
 		.orderBy(desc(round.opensAt))
 		.all();
-	const started = new Map(
-		db
-			.select({ roundId: response.roundId, n: count() })
-			.from(response)
-			.innerJoin(round, eq(round.id, response.roundId))
-			.where(and(eq(round.swvId, s.id), eq(round.scope, 'school')))
-			.groupBy(response.roundId)
-			.all()
-			.map((x) => [x.roundId, x.n])
-	);
-	const year = schoolYear(new Date());
+	const started = startedPerRound(db, and(eq(round.swvId, s.id), eq(round.scope, 'school')));
+	const now = new Date();
 	return {
 		swv: { id: s.id, name: s.name, code: s.code, sector: s.sector },
-		schools: schoolsOfSwv(db, s.id).map((x) => {
-			const own = rounds.filter((r) => r.schoolId === x.id);
-			const open = own.find((r) => isRoundOpen(r));
-			const newest = own[0];
-			return {
-				id: x.id,
-				name: x.name,
-				place: x.place,
-				schoolType: x.schoolType,
-				active: x.active,
-				open: !!open,
-				/** Not started this school year: no round since 1 August, or an open one nobody began. */
-				notStarted:
-					x.active &&
-					(!own.some((r) => schoolYear(r.opensAt) === year) ||
-						(!!open && (started.get(open.id) ?? 0) === 0)),
-				stand: open
-					? `ronde loopt, ${started.get(open.id) ?? 0} begonnen`
-					: newest
-						? `laatste ronde ${newest.opensAt.toLocaleDateString('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' })}`
-						: 'nog nooit gestart'
-			};
-		}),
+		schools: schoolsOfSwv(db, s.id).map((x) => ({
+			id: x.id,
+			name: x.name,
+			place: x.place,
+			schoolType: x.schoolType,
+			active: x.active,
+			...startStatus(
+				rounds
+					.filter((r) => r.schoolId === x.id)
+					.map((r) => ({
+						opensAt: r.opensAt,
+						open: isRoundOpen(r),
+						started: started.get(r.id) ?? 0
+					})),
+				x.active,
+				now
+			)
+		})),
 		rounds: rounds
 			.filter((r) => r.scope === 'swv')
 			.map((r) => ({

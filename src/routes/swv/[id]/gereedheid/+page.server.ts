@@ -1,4 +1,4 @@
-import { levelFor } from '$lib/domain/questionnaire/model';
+import { readiness } from '$lib/domain/swv-overview';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/access';
 import { schoolScanFrame } from '$lib/server/swv-picture';
@@ -26,23 +26,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 				schools: overview.participation.schools,
 				withScores: overview.participation.withScores
 			},
-			themes: overview.themes.map((t) => {
-				const f = overview.footer[t.id]!;
-				const cells = overview.rows.flatMap((r) =>
-					r.cells ? r.cells.filter((c) => c.themeId === t.id && c.score !== null) : []
-				);
-				return {
-					id: t.id,
-					title: t.title,
-					median: f.median,
-					level:
-						f.median === null ? null : levelFor(schoolScanFrame(registry).levels, f.median).name,
-					n: f.n,
-					levels: f.levels,
-					norm: t.norm?.name ?? null,
-					meetingNorm: t.norm ? cells.filter((c) => c.meetsNorm).length : null
-				};
-			})
+			themes: readiness(overview, schoolScanFrame(registry).levels)
 		}
 	};
 };

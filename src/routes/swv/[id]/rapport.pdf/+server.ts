@@ -3,7 +3,7 @@ import { requireUser, swvFor } from '$lib/server/access';
 import { dutchDate } from '$lib/domain/school-report';
 import { swvReport } from '$lib/domain/swv-report';
 import { renderSwvReport } from '$lib/server/pdf/swv-report';
-import { ownScanOf, swvOverviewData } from '$lib/server/swv-overview';
+import { ownScanOf, sectorBenchmarkOf, swvOverviewData } from '$lib/server/swv-overview';
 import type { RequestHandler } from './$types';
 
 /** The SWV's report as a PDF, for its coordinators: the same figures as its overview pages. */
@@ -24,7 +24,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		levels: registry.latest('school-scan')!.levels,
 		overview: data.overview,
 		trend: data.trend,
-		benchmark: data.benchmark,
+		benchmark: sectorBenchmarkOf(db, registry, s),
 		ownScan: own && { ...own, finishedAt: dutchDate(own.finishedAt.toISOString()) }
 	});
 	const pdf = await renderSwvReport(model);

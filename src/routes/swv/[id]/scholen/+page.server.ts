@@ -1,6 +1,6 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/access';
-import { swvOverviewData } from '$lib/server/swv-overview';
+import { sectorBenchmarkOf, swvOverviewData } from '$lib/server/swv-overview';
 import { sortParam, typeParam } from '$lib/server/swv-params';
 import { schoolScanFrame } from '$lib/server/swv-picture';
 import type { PageServerLoad } from './$types';
@@ -21,6 +21,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		swv: { id: s.id, name: s.name, sector: s.sector },
 		type,
 		sort,
-		...swvOverviewData(db, registry, s, { type, sort })
+		...swvOverviewData(db, registry, s, { type, sort }),
+		benchmark: sectorBenchmarkOf(db, registry, s)
 	};
 };
