@@ -126,3 +126,56 @@ export const OS = [
 	'os-route-extra-ondersteuning',
 	'os-capaciteit'
 ];
+
+/**
+ * A finished round of OBS De Regenboog with known answers, written straight into the test
+ * server's database: per respondent the value for every visie statement and (if given) every
+ * ondersteuning statement, and optionally an open comment from the first respondent.
+ */
+export function roundWithAnswers(
+	title: string,
+	respondents: number[][],
+	{
+		comment,
+		opensAt = Date.now(),
+		closedAt
+	}: { comment?: string; opensAt?: number; closedAt?: number } = {}
+): number {
+	const db = new Database(join(E2E_DATA, 'scan.db'));
+	const school = db
+		.prepare("select id, swv_id from school where instellingscode = '90AA'")
+		.get() as { id: number; swv_id: number };
+	const token = Array.from(
+		{ length: 26 },
+		() => 'abcdefghijklmnopqrstuvwxyz234567'[Math.floor(Math.random() * 32)]
+	).join('');
+	const roundId = Number(
+		db
+			.prepare(
+				"insert into round (scope, school_id, swv_id, questionnaire_id, questionnaire_version, title, opens_at, status, closed_at, share_token) values ('school', ?, ?, 'school-scan', 1, ?, ?, 'closed', ?, ?)"
+			)
+			.run(school.id, school.swv_id, title, opensAt, closedAt ?? null, token).lastInsertRowid
+	);
+	respondents.forEach(([vb, os], r) => {
+		const responseId = Number(
+			db
+				.prepare(
+					"insert into response (round_id, token_hash, resume_hash, respondent_group, submitted_at) values (?, ?, ?, 'leraar', ?)"
+				)
+				.run(roundId, `t-${roundId}-${r}`, `r-${roundId}-${r}`, Date.now()).lastInsertRowid
+		);
+		for (const item of VB)
+			db.prepare('insert into answer values (?, ?, ?)').run(responseId, item, vb);
+		if (os !== undefined)
+			for (const item of OS)
+				db.prepare('insert into answer values (?, ?, ?)').run(responseId, item, os);
+		if (comment && r === 0)
+			db.prepare('insert into theme_comment values (?, ?, ?)').run(
+				responseId,
+				'visie-en-beleid',
+				comment
+			);
+	});
+	db.close();
+	return roundId;
+}

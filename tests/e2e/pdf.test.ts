@@ -1,47 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { outlineTitles, pageInk, pdfFonts, pdfInfo, pdfPages, savePdf } from '../helpers/pdf';
-import { E2E_DATA, signIn, OS, VB } from './helpers';
+import { E2E_DATA, signIn, roundWithAnswers } from './helpers';
 
 /**
  * The school PDF, downloaded through the results page's link, says what the page says; below
  * the minimum it shows no scores; another school's coordinator gets nothing.
  */
-
-function roundWithAnswers(title: string, respondents: [number, number][]): number {
-	const db = new Database(join(E2E_DATA, 'scan.db'));
-	const school = db
-		.prepare("select id, swv_id from school where instellingscode = '90AA'")
-		.get() as { id: number; swv_id: number };
-	const token = Array.from(
-		{ length: 26 },
-		() => 'abcdefghijklmnopqrstuvwxyz234567'[Math.floor(Math.random() * 32)]
-	).join('');
-	const roundId = Number(
-		db
-			.prepare(
-				"insert into round (scope, school_id, swv_id, questionnaire_id, questionnaire_version, title, opens_at, status, share_token) values ('school', ?, ?, 'school-scan', 1, ?, ?, 'closed', ?)"
-			)
-			.run(school.id, school.swv_id, title, Date.now(), token).lastInsertRowid
-	);
-	respondents.forEach(([vb, os], r) => {
-		const responseId = Number(
-			db
-				.prepare(
-					"insert into response (round_id, token_hash, resume_hash, respondent_group, submitted_at) values (?, ?, ?, 'leraar', ?)"
-				)
-				.run(roundId, `p-${roundId}-${r}`, `q-${roundId}-${r}`, Date.now()).lastInsertRowid
-		);
-		for (const item of VB)
-			db.prepare('insert into answer values (?, ?, ?)').run(responseId, item, vb);
-		for (const item of OS)
-			db.prepare('insert into answer values (?, ?, ?)').run(responseId, item, os);
-	});
-	db.close();
-	return roundId;
-}
 
 test('the PDF from the results page says what the page says', async ({ page }) => {
 	const id = roundWithAnswers('PDF bekende antwoorden', [

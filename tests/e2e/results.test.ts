@@ -1,53 +1,12 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { E2E_DATA, expectAccessible, signIn, OS, VB } from './helpers';
+import { E2E_DATA, expectAccessible, signIn, roundWithAnswers } from './helpers';
 
 /**
  * The results page shows what the scoring core computes, number by number, for a round with
  * known answers (written straight into the test server's database).
  */
-
-function roundWithAnswers(title: string, respondents: number[][], comment?: string): number {
-	const db = new Database(join(E2E_DATA, 'scan.db'));
-	const school = db
-		.prepare("select id, swv_id from school where instellingscode = '90AA'")
-		.get() as { id: number; swv_id: number };
-	const token = Array.from(
-		{ length: 26 },
-		() => 'abcdefghijklmnopqrstuvwxyz234567'[Math.floor(Math.random() * 32)]
-	).join('');
-	const roundId = Number(
-		db
-			.prepare(
-				"insert into round (scope, school_id, swv_id, questionnaire_id, questionnaire_version, title, opens_at, status, share_token) values ('school', ?, ?, 'school-scan', 1, ?, ?, 'closed', ?)"
-			)
-			.run(school.id, school.swv_id, title, Date.now(), token).lastInsertRowid
-	);
-	respondents.forEach((values, r) => {
-		const responseId = Number(
-			db
-				.prepare(
-					"insert into response (round_id, token_hash, resume_hash, respondent_group, submitted_at) values (?, ?, ?, 'leraar', ?)"
-				)
-				.run(roundId, `t-${roundId}-${r}`, `r-${roundId}-${r}`, Date.now()).lastInsertRowid
-		);
-		const [vb, os] = values as [number, number];
-		for (const item of VB)
-			db.prepare('insert into answer values (?, ?, ?)').run(responseId, item, vb);
-		if (os !== undefined)
-			for (const item of OS)
-				db.prepare('insert into answer values (?, ?, ?)').run(responseId, item, os);
-		if (comment && r === 0)
-			db.prepare('insert into theme_comment values (?, ?, ?)').run(
-				responseId,
-				'visie-en-beleid',
-				comment
-			);
-	});
-	db.close();
-	return roundId;
-}
 
 test('the results page shows, number by number, what the answers add up to', async ({ page }) => {
 	// visie-en-beleid: 4, 4, 3, 3, 2 on every statement → mean 73.3 (3,2 on 1–4) → 73, Functionerend.
@@ -61,7 +20,7 @@ test('the results page shows, number by number, what the answers add up to', asy
 			[3, 2],
 			[2, 0]
 		],
-		'We bespreken dit elke maand.'
+		{ comment: 'We bespreken dit elke maand.' }
 	);
 	await signIn(page, 'school@example.org');
 	await page.goto(`/rondes/${id}/resultaten`);
@@ -160,7 +119,7 @@ test('below the minimum the page gives only the count and what is needed', async
 			[4, 4],
 			[1, 1]
 		],
-		'Mag niemand zien.'
+		{ comment: 'Mag niemand zien.' }
 	);
 	await signIn(page, 'school@example.org');
 	await page.goto(`/rondes/${id}/resultaten`);
@@ -307,7 +266,7 @@ test('a read-only link shows the team the results without the comments, until it
 			[2, 2],
 			[4, 1]
 		],
-		'Alleen voor de coördinator.'
+		{ comment: 'Alleen voor de coördinator.' }
 	);
 	await signIn(page, 'school@example.org');
 	await page.goto(`/rondes/${id}/resultaten`);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_DATA, e2eDb, expectAccessible, signIn, OS, VB } from './helpers';
+import { E2E_DATA, e2eDb, expectAccessible, signIn, VB, roundWithAnswers } from './helpers';
 
 /**
  * The SWV's view of its schools: what the school releases, the overview table against the norm,
@@ -14,34 +14,15 @@ const SECRET = 'GEHEIM-COMMENTAAR-VAN-EEN-RESPONDENT';
 
 /** A finished, unreleased round of OBS De Regenboog, newer than any other: visie 100, ondersteuning 0. */
 function knownRound(): { roundId: number; schoolId: number; swvId: number } {
-	const db = new Database(join(E2E_DATA, 'scan.db'));
+	const roundId = roundWithAnswers('Ronde voor het SWV', Array(5).fill([4, 1]), {
+		comment: SECRET,
+		opensAt: Date.now() + 60_000,
+		closedAt: Date.now()
+	});
+	const db = e2eDb();
 	const school = db
 		.prepare("select id, swv_id from school where instellingscode = '90AA'")
 		.get() as { id: number; swv_id: number };
-	const roundId = Number(
-		db
-			.prepare(
-				"insert into round (scope, school_id, swv_id, questionnaire_id, questionnaire_version, title, opens_at, status, closed_at, share_token) values ('school', ?, ?, 'school-scan', 1, 'Ronde voor het SWV', ?, 'closed', ?, ?)"
-			)
-			.run(school.id, school.swv_id, Date.now() + 60_000, Date.now(), `swvtest${Date.now()}`)
-			.lastInsertRowid
-	);
-	for (let r = 0; r < 5; r++) {
-		const responseId = Number(
-			db
-				.prepare(
-					"insert into response (round_id, token_hash, resume_hash, respondent_group, submitted_at) values (?, ?, ?, 'leraar', ?)"
-				)
-				.run(roundId, `swv-t-${roundId}-${r}`, `swv-r-${roundId}-${r}`, Date.now()).lastInsertRowid
-		);
-		for (const item of VB) db.prepare('insert into answer values (?, ?, 4)').run(responseId, item);
-		for (const item of OS) db.prepare('insert into answer values (?, ?, 1)').run(responseId, item);
-		if (r === 0)
-			db.prepare("insert into theme_comment values (?, 'visie-en-beleid', ?)").run(
-				responseId,
-				SECRET
-			);
-	}
 	db.close();
 	return { roundId, schoolId: school.id, swvId: school.swv_id };
 }

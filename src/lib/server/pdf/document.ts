@@ -431,6 +431,25 @@ export class ReportDocument {
 	 * Writes the running header and the page numbers (as artifacts) on every page but the first,
 	 * closes the structure, and returns the file.
 	 */
+	/** The cover's band in the primary colour with the level colours beneath, and the title. */
+	coverBand(title: string): void {
+		const doc = this.doc;
+		this.artifact(() => {
+			doc.rect(0, 0, doc.page.width, 150).fill(COLORS.primary);
+			const w = doc.page.width / 4;
+			Object.values(LEVEL_COLORS).forEach((c, i) => doc.rect(i * w, 150, w, 6).fill(c));
+		});
+		this.tag('P', () => {
+			doc.font('bold').fontSize(13).fillColor('#ffffff');
+			doc.text('Scan Passend Onderwijs', this.left, 60, { width: this.width });
+		});
+		this.tag('H1', () => {
+			doc.font('bold').fontSize(26).fillColor('#ffffff');
+			doc.text(title, this.left, 82, { width: this.width });
+		});
+		doc.y = 200;
+	}
+
 	async finish(): Promise<Buffer> {
 		while (this.sections.length) this.closeSection();
 		this.root.end();
@@ -468,4 +487,16 @@ export class ReportDocument {
 		doc.end();
 		return this.done;
 	}
+}
+
+/** A finished PDF as a download: its file name, no caching (it holds a school's results). */
+export function pdfResponse(pdf: Buffer, fileName: string): Response {
+	return new Response(new Uint8Array(pdf), {
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `attachment; filename="${fileName}"`,
+			'content-length': String(pdf.length),
+			'cache-control': 'private, no-store'
+		}
+	});
 }

@@ -34,30 +34,7 @@ const VERDICT_HEADINGS = {
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 
 function cover(rd: ReportDocument, m: SchoolReport): void {
-	const doc = rd.doc;
-	rd.artifact(() => {
-		doc.rect(0, 0, doc.page.width, 150).fill(COLORS.primary);
-		const w = doc.page.width / 4;
-		Object.values(LEVEL_COLORS).forEach((c, i) => doc.rect(i * w, 150, w, 6).fill(c));
-	});
-	doc.y = 60;
-	rd.tag('P', () => {
-		doc
-			.font('bold')
-			.fontSize(13)
-			.fillColor('#ffffff')
-			.text('Scan Passend Onderwijs', rd.left, 60, { width: rd.width });
-	});
-	rd.tag('H1', () => {
-		doc
-			.font('bold')
-			.fontSize(26)
-			.fillColor('#ffffff')
-			.text(m.meta.school ? 'Rapport van de school' : 'Rapport van de eigen scan', rd.left, 82, {
-				width: rd.width
-			});
-	});
-	doc.y = 200;
+	rd.coverBand(m.meta.school ? 'Rapport van de school' : 'Rapport van de eigen scan');
 	rd.paragraph(m.meta.school ?? m.unit.name, { size: 20, font: 'bold' });
 	if (m.meta.schoolType) rd.paragraph(`School voor ${m.meta.schoolType}`, { muted: true });
 	rd.paragraph(`Samenwerkingsverband: ${m.meta.swv}`, { gap: 1.5 });

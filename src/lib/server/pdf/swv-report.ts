@@ -12,21 +12,7 @@ import { themeScoreChart } from './school-report';
 const one = formatSpread;
 
 function cover(rd: ReportDocument, m: SwvReport): void {
-	const doc = rd.doc;
-	rd.artifact(() => {
-		doc.rect(0, 0, doc.page.width, 150).fill(COLORS.primary);
-		const w = doc.page.width / 4;
-		Object.values(LEVEL_COLORS).forEach((c, i) => doc.rect(i * w, 150, w, 6).fill(c));
-	});
-	rd.tag('P', () => {
-		doc.font('bold').fontSize(13).fillColor('#ffffff');
-		doc.text('Scan Passend Onderwijs', rd.left, 60, { width: rd.width });
-	});
-	rd.tag('H1', () => {
-		doc.font('bold').fontSize(26).fillColor('#ffffff');
-		doc.text('Rapport van het samenwerkingsverband', rd.left, 82, { width: rd.width });
-	});
-	doc.y = 200;
+	rd.coverBand('Rapport van het samenwerkingsverband');
 	rd.paragraph(m.swv.name, { size: 20, font: 'bold' });
 	rd.paragraph(`${m.swv.code} · ${m.swv.sector.toUpperCase()}`, { muted: true });
 	const p = m.overview.participation;

@@ -1,6 +1,7 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/access';
 import { reportFileName, schoolReport } from '$lib/domain/school-report';
+import { pdfResponse } from '$lib/server/pdf/document';
 import { renderSchoolReport } from '$lib/server/pdf/school-report';
 import { roundReportInput } from '$lib/server/round-results';
 import { roundFor } from '$lib/server/rounds';
@@ -17,12 +18,5 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const input = roundReportInput(db, getQuestionnaires(), r, false);
 	const model = schoolReport(input);
 	const pdf = await renderSchoolReport(model);
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-disposition': `attachment; filename="${reportFileName(model.meta.slugSource, input.round.closedAt, input.today)}"`,
-			'content-length': String(pdf.length),
-			'cache-control': 'private, no-store'
-		}
-	});
+	return pdfResponse(pdf, reportFileName(model.meta.slugSource, input.round.closedAt, input.today));
 };

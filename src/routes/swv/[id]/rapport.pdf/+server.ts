@@ -2,6 +2,7 @@ import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/access';
 import { dutchDate } from '$lib/domain/school-report';
 import { swvReport } from '$lib/domain/swv-report';
+import { pdfResponse } from '$lib/server/pdf/document';
 import { renderSwvReport } from '$lib/server/pdf/swv-report';
 import { ownScanOf, sectorBenchmarkOf, swvOverviewData } from '$lib/server/swv-overview';
 import type { RequestHandler } from './$types';
@@ -28,12 +29,5 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		ownScan: own && { ...own, finishedAt: dutchDate(own.finishedAt.toISOString()) }
 	});
 	const pdf = await renderSwvReport(model);
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-disposition': `attachment; filename="${model.meta.fileName}"`,
-			'content-length': String(pdf.length),
-			'cache-control': 'private, no-store'
-		}
-	});
+	return pdfResponse(pdf, model.meta.fileName);
 };
