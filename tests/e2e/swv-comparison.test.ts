@@ -126,6 +126,12 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 	await expect(school.getByText('ziet de uitkomsten van deze ronde niet meer')).toBeVisible();
 	await swv.goto(`/swv/${swvId}/scholen`);
 	expect((await rowCells(swv, 'OBS De Regenboog')).join(' ')).toContain('Niet gedeeld');
+	// Stopping to share does not undo what the SWV saw: the round still cannot take more answers.
+	const again = await school.request.post(`/rondes/${roundId}?/heropenen`, {
+		headers: { origin: new URL(school.url()).origin, accept: 'text/html' },
+		form: {}
+	});
+	expect(again.status()).toBe(409);
 	// The export still says the round exists, and nothing more.
 	const after = (await (await swv.request.get(`/swv/${swvId}/export-themas.csv`)).text())
 		.split('\r\n')

@@ -47,7 +47,8 @@ export function createRound(
 			opensAt: new Date(),
 			shareToken: generateShareToken(),
 			// Rounds an SWV opens for its schools are shared with it from the start.
-			releasedAt: target.openedBySwv && target.scope === 'school' ? new Date() : null
+			releasedAt: target.openedBySwv && target.scope === 'school' ? new Date() : null,
+			everReleased: target.openedBySwv && target.scope === 'school'
 		})
 		.returning({ id: round.id })
 		.get().id;

@@ -230,6 +230,7 @@ export async function seedDemo(
 					closedAt: new Date(opts.closed),
 					shareToken: generateShareToken(),
 					releasedAt: new Date(opts.closed),
+					everReleased: true,
 					openedBySwv: opts.scope === 'swv'
 				})
 				.returning({ id: t.round.id })

@@ -164,6 +164,8 @@ export const round = sqliteTable(
 		/** Set when the school releases this round's results to its SWV. */
 		releasedAt: integer('released_at', { mode: 'timestamp_ms' }),
 		releaseNote: text('release_note'),
+		/** Once shared, always true: stopping to share does not undo what the SWV has seen. */
+		everReleased: integer('ever_released', { mode: 'boolean' }).notNull().default(false),
 		openedBySwv: integer('opened_by_swv', { mode: 'boolean' }).notNull().default(false),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: createdAt()

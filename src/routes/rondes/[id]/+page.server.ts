@@ -26,7 +26,8 @@ function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
  */
 function canReopen(db: Db, r: typeof round.$inferSelect): boolean {
 	if (isRoundOpen(r)) return false;
-	if (!r.releasedAt) return true;
+	// Shared once counts: stopping to share does not undo what the SWV has seen.
+	if (!r.releasedAt && !r.everReleased) return true;
 	return snapshotsOf(db, getQuestionnaires(), [r]).get(r.id)?.disclosure === 'hidden';
 }
 const NOT_REOPENABLE =
@@ -50,7 +51,7 @@ export const load: PageServerLoad = (event) => {
 			askGroups: r.askGroups,
 			questionnaire: `${q?.title ?? r.questionnaireId}, versie ${r.questionnaireVersion}`,
 			canReopen: canReopen(db, r),
-			released: !!r.releasedAt
+			released: !!r.releasedAt || r.everReleased
 		},
 		unit: s
 			? { name: s.name, href: `/school/${s.id}` }

@@ -60,7 +60,11 @@ export const actions: Actions = {
 		if ('failure' in parsed) return parsed.failure;
 		const first = !r.releasedAt;
 		db.update(round)
-			.set({ releasedAt: r.releasedAt ?? new Date(), releaseNote: parsed.data.toelichting })
+			.set({
+				releasedAt: r.releasedAt ?? new Date(),
+				releaseNote: parsed.data.toelichting,
+				everReleased: true
+			})
 			.where(eq(round.id, r.id))
 			.run();
 		audit(db, me.id, first ? 'ronde.gedeeld-met-swv' : 'ronde.toelichting-gewijzigd', {
