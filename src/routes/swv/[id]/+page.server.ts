@@ -12,7 +12,7 @@ import { requireUser, schoolsOfSwv, swvFor } from '$lib/server/access';
 import { coordinatorsOf } from '$lib/server/coordinators';
 import { fields, invalid, parseForm } from '$lib/server/form';
 import { sendInvitation } from '$lib/server/invitations';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const me = requireUser(locals, url);
@@ -75,19 +75,28 @@ const inviteSchema = z.object({
 	target: z.union([z.literal('swv'), fields.id], { error: 'Kies voor wie de uitnodiging is.' })
 });
 
+/** An SWV coordinator's form that opens rounds: who, which SWV, and the parsed round fields. */
+async function roundRequest(
+	{ locals, url, params, request }: RequestEvent,
+	questionnaireId: 'swv-scan' | 'school-scan'
+) {
+	const me = requireUser(locals, url);
+	const db = getDb();
+	const s = swvFor(db, me, Number(params.id));
+	const registry = getQuestionnaires();
+	const parsed = await parseForm(request, roundForm(registry, questionnaireId), [
+		'title',
+		'closesAt',
+		'minRespondents',
+		'formulier'
+	]);
+	return { me, db, s, registry, parsed };
+}
+
 export const actions: Actions = {
 	/** The SWV's own scan, answered by its staff, boards and OPR. */
-	'eigen-ronde': async ({ locals, url, params, request }) => {
-		const me = requireUser(locals, url);
-		const db = getDb();
-		const s = swvFor(db, me, Number(params.id));
-		const registry = getQuestionnaires();
-		const parsed = await parseForm(request, roundForm(registry, 'swv-scan'), [
-			'title',
-			'closesAt',
-			'minRespondents',
-			'formulier'
-		]);
+	'eigen-ronde': async (event) => {
+		const { me, db, s, registry, parsed } = await roundRequest(event, 'swv-scan');
 		if ('failure' in parsed) return parsed.failure;
 		const d = parsed.data;
 		const id = createRound(
@@ -100,18 +109,9 @@ export const actions: Actions = {
 		audit(db, me.id, 'ronde.geopend', { type: 'ronde', id }, { swvId: s.id });
 		redirect(303, `/rondes/${id}`);
 	},
-	/** One round for every active school of the SWV, same version and dates; shared with the SWV. */
-	'ronde-scholen': async ({ locals, url, params, request }) => {
-		const me = requireUser(locals, url);
-		const db = getDb();
-		const s = swvFor(db, me, Number(params.id));
-		const registry = getQuestionnaires();
-		const parsed = await parseForm(request, roundForm(registry, 'school-scan'), [
-			'title',
-			'closesAt',
-			'minRespondents',
-			'formulier'
-		]);
+	/** One round for each chosen active school, same version and dates; shared with the SWV. */
+	'ronde-scholen': async (event) => {
+		const { me, db, s, registry, parsed } = await roundRequest(event, 'school-scan');
 		if ('failure' in parsed) return parsed.failure;
 		const d = parsed.data;
 		const chosen = z
