@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { themesFor } from '../src/lib/domain/questionnaire/model';
-import { schoolReport, type SchoolReportInput } from '../src/lib/domain/school-report';
+import { firstView, schoolReport, type SchoolReportInput } from '../src/lib/domain/school-report';
 import type { GroupTally } from '../src/lib/domain/scoring';
 import { readCatalogFile } from '../src/lib/server/catalog';
 import { renderSchoolReport } from '../src/lib/server/pdf/school-report';
@@ -44,7 +44,7 @@ const input: SchoolReportInput = {
 	context: 'po',
 	school: { id: 1, name: 'OBS De Regenboog', place: 'Lindewaard' },
 	swv: { id: 1, code: 'PO2799', name: 'Samenwerkingsverband Lindewaard' },
-	tallies,
+	result: firstView(q, 'po', tallies, 3),
 	catalog: readCatalogFile('questionnaires/catalogus.json', registry).items,
 	today: '2026-11-23',
 	plan: themeIds.slice(0, 3).map((themeId, k) => ({

@@ -43,6 +43,7 @@ describe('the database file', () => {
 			'questionnaire_version',
 			'response',
 			'round',
+			'round_release',
 			'round_snapshot',
 			'school',
 			'session',

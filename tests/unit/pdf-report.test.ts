@@ -1,8 +1,12 @@
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mergeTallies } from '../../src/lib/domain/scoring';
-import { schoolReport, type SchoolReportInput } from '../../src/lib/domain/school-report';
+import type { GroupTally } from '../../src/lib/domain/scoring';
+import {
+	firstView,
+	schoolReport,
+	type SchoolReportInput
+} from '../../src/lib/domain/school-report';
 import { readCatalogFile, seedCatalog } from '../../src/lib/server/catalog';
 import { migrateDatabase, openDatabase, type Db } from '../../src/lib/server/db/open';
 import * as t from '../../src/lib/server/db/schema';
@@ -20,6 +24,7 @@ import { tempDir } from '../helpers/tmp';
 const registry = loadQuestionnaires('questionnaires');
 let db: Db;
 let input: SchoolReportInput;
+let whole: GroupTally;
 
 beforeAll(async () => {
 	db = openDatabase(join(tempDir('spo-pdf-'), 'scan.db'));
@@ -33,11 +38,26 @@ beforeAll(async () => {
 		.where(and(eq(t.round.schoolId, school.id), eq(t.round.title, 'Scan najaar 2026')))
 		.get()!;
 	input = roundReportInput(db, registry, r, true, '2026-11-23');
+	// The round's sent answers as one tally, to make smaller rounds from.
+	whole = { group: '', respondents: 0, items: {} };
+	const sent = db
+		.select({ id: t.response.id })
+		.from(t.response)
+		.where(and(eq(t.response.roundId, r.id), isNotNull(t.response.submittedAt)))
+		.all();
+	whole.respondents = sent.length;
+	for (const a of db
+		.select({ item: t.answer.itemId, value: t.answer.value })
+		.from(t.answer)
+		.innerJoin(t.response, eq(t.response.id, t.answer.responseId))
+		.where(and(eq(t.response.roundId, r.id), isNotNull(t.response.submittedAt)))
+		.all())
+		(whole.items[a.item] ??= {})[a.value] = (whole.items[a.item]![a.value] ?? 0) + 1;
 }, 60_000);
 
 /** The round's answers scaled down to `n` respondents in one group: a smaller round. */
 function withRespondents(n: number): SchoolReportInput {
-	const all = mergeTallies('', input.tallies);
+	const all = whole;
 	const scale = n / all.respondents;
 	const items = Object.fromEntries(
 		Object.entries(all.items).map(([id, dist]) => [
@@ -45,7 +65,10 @@ function withRespondents(n: number): SchoolReportInput {
 			Object.fromEntries(Object.entries(dist).map(([v, c]) => [v, Math.round(c * scale)]))
 		])
 	);
-	return { ...input, tallies: [{ group: '', respondents: n, items }] };
+	return {
+		...input,
+		result: firstView(input.questionnaire, input.context, [{ group: '', respondents: n, items }], 3)
+	};
 }
 
 /** The head of a table of answer counts per option. */

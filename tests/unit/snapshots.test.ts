@@ -66,7 +66,12 @@ function setup() {
 		for (let r = 0; r < opts.respondents; r++) {
 			const responseId = db
 				.insert(t.response)
-				.values({ roundId: id, tokenHash: `t${id}-${r}`, resumeHash: `c${id}-${r}` })
+				.values({
+					roundId: id,
+					tokenHash: `t${id}-${r}`,
+					resumeHash: `c${id}-${r}`,
+					submittedAt: new Date()
+				})
 				.returning()
 				.get().id;
 			db.insert(t.answer)
@@ -138,16 +143,45 @@ describe('snapshots and the benchmarks built on them', () => {
 		expect(picture.trend.map((p) => p.themes['visie-en-beleid']).sort()).toEqual([0, 100, 100]);
 	});
 
-	it('scores a round again after its snapshot is dropped (reopened and closed with new answers)', () => {
+	it('scores a round again after its snapshot is dropped, only once enough new responses are in', () => {
 		const { db, registry, school, addRound } = setup();
 		const a = school('12AA');
 		const id = addRound(a, { opensAt: now - 5 * day, respondents: 3, value: 1 });
 		const round = db.select().from(t.round).all()[0]!;
-		expect(snapshotsOf(db, registry, [round]).get(id)!.themes['visie-en-beleid']).toBe(0);
-		db.update(t.answer).set({ value: 4 }).run();
-		// Unchanged while the snapshot stands: a finished round takes no answers.
-		expect(snapshotsOf(db, registry, [round]).get(id)!.themes['visie-en-beleid']).toBe(0);
+		const theme = () => snapshotsOf(db, registry, [round]).get(id)!.themes['visie-en-beleid'];
+		expect(theme()).toBe(0);
+		// The three responses are part of a shown result now: locked.
+		expect(
+			db
+				.select()
+				.from(t.response)
+				.all()
+				.every((r) => r.lockedAt !== null)
+		).toBe(true);
+		const addSent = (k: number) => {
+			const responseId = db
+				.insert(t.response)
+				.values({ roundId: id, tokenHash: `n${k}`, resumeHash: `m${k}`, submittedAt: new Date() })
+				.returning()
+				.get().id;
+			db.insert(t.answer).values({ responseId, itemId: 'vb-gedeelde-visie', value: 4 }).run();
+		};
+		// Reopened, one more response, closed again (the snapshot was dropped): still the old figure,
+		// or the difference would be that one response.
+		addSent(1);
 		dropSnapshot(db, id);
-		expect(snapshotsOf(db, registry, [round]).get(id)!.themes['visie-en-beleid']).toBe(100);
+		expect(theme()).toBe(0);
+		addSent(2);
+		addSent(3);
+		dropSnapshot(db, id);
+		// Three new responses: 3 × 0 and 3 × 100 points, exactly 50.
+		expect(theme()).toBe(50);
+		expect(
+			db
+				.select()
+				.from(t.roundRelease)
+				.all()
+				.map((r) => r.members.length)
+		).toEqual([3, 6]);
 	});
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { questionnaireSchema } from './questionnaire/schema';
 import {
 	dutchDate,
+	firstView,
 	reportFileName,
 	schoolReport,
 	slug,
@@ -37,7 +38,7 @@ function input(values: number[], over: Partial<SchoolReportInput> = {}): SchoolR
 		context: 'po',
 		school: { id: 3, name: 'OBS De Regenboog', place: 'Lindewaard' },
 		swv: { id: 1, code: 'PO2799', name: 'SWV Lindewaard' },
-		tallies: tallies(values),
+		result: firstView(q, 'po', tallies(values), 3),
 		catalog: [],
 		today: '2026-11-23',
 		plan: [

@@ -46,7 +46,15 @@ export interface SchoolReportInput {
 	/** The school, or null for an SWV's own scan. */
 	school: { id: number; name: string; place: string } | null;
 	swv: { id: number; code: string; name: string };
-	tallies: readonly GroupTally[];
+	/** What the disclosure model lets this round show now (see `disclosure.ts`). */
+	result: {
+		state: 'open' | 'too-few' | 'shown';
+		score: RoundScore;
+		/** Sent responses waiting for an update of the figures, and how many more it needs. */
+		pending: { newSince: number; needed: number } | null;
+		/** ISO timestamp of the release shown. */
+		shownAt: string | null;
+	};
 	catalog: readonly CatalogItem[];
 	/** Today as YYYY-MM-DD: what counts as a coming or a past offer, and the report's date. */
 	today: string;
@@ -55,10 +63,8 @@ export interface SchoolReportInput {
 	previous: {
 		id: number;
 		title: string;
-		status: 'open' | 'closed';
-		questionnaire: Questionnaire | null;
-		tallies: readonly GroupTally[];
-		minRespondents: number;
+		/** What that round shows (null: nothing, or not finished). */
+		score: RoundScore | null;
 		plan: readonly ActionInput[];
 	} | null;
 	/** Theme scores of other schools (latest released rounds), for a school's round only. */
@@ -67,6 +73,26 @@ export interface SchoolReportInput {
 		sameType: readonly Record<string, number | null>[];
 	} | null;
 	comments: Record<string, string[]>;
+}
+
+/**
+ * The result of a round that shows its answers for the first time, as one view: the first
+ * release of the disclosure model (later releases are decided by `decideDisclosure`).
+ */
+export function firstView(
+	q: Questionnaire,
+	context: ScanContext,
+	tallies: readonly GroupTally[],
+	minRespondents: number,
+	shownAt: string | null = null
+): SchoolReportInput['result'] {
+	const score = scoreRound(q, context, tallies, minRespondents);
+	return {
+		state: score.disclosure === 'hidden' ? 'too-few' : 'shown',
+		score,
+		pending: null,
+		shownAt
+	};
 }
 
 /** A block of plain text: a heading, paragraphs and an optional list. */
@@ -315,15 +341,11 @@ export function methodText(q: Questionnaire, minRespondents: number): TextBlock[
 /** Assembles the whole report of a round from plain data. */
 export function schoolReport(input: SchoolReportInput) {
 	const { questionnaire: q, context, round: r } = input;
-	const score = scoreRound(q, context, input.tallies, r.minRespondents);
+	const score = input.result.score;
 	const summary = summarizeRound(score);
 	const plan = input.plan.map(planEntry(q));
 	const prev = input.previous;
-	const prevScore =
-		prev && prev.questionnaire && prev.status === 'closed'
-			? scoreRound(prev.questionnaire, context, prev.tallies, prev.minRespondents)
-			: null;
-	const shownPrev = prevScore && prevScore.disclosure !== 'hidden' ? prevScore : null;
+	const shownPrev = prev?.score && prev.score.disclosure !== 'hidden' ? prev.score : null;
 	const who = input.school ? input.school.name : input.swv.name;
 	const ended = r.closedAt ?? (r.status === 'closed' ? r.closesAt : null);
 	const period = ended
@@ -361,6 +383,10 @@ export function schoolReport(input: SchoolReportInput) {
 			description: l.description
 		})),
 		score,
+		/** open: participation only; too-few: below the minimum; shown: figures. */
+		state: input.result.state,
+		pending: input.result.pending,
+		shownAt: input.result.shownAt ? dutchDate(input.result.shownAt) : null,
 		summary,
 		recommendations: recommend(
 			input.catalog,

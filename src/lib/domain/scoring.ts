@@ -9,6 +9,7 @@ import {
 	type Answers
 } from './questionnaire/model';
 import type { Level, Questionnaire, Verdict } from './questionnaire/schema';
+import { add, div, fromNumber, mul, roundHalfUp, sub, ZERO } from './exact';
 
 /**
  * Scoring: answer counts in, readiness out. The database hands over counts per item per
@@ -17,13 +18,16 @@ import type { Level, Questionnaire, Verdict } from './questionnaire/schema';
  * - An answer scores 0–100 by its place on the scale (reverse items mirrored); "weet ik niet"
  *   scores nothing but counts towards the "onvoldoende zicht" signal.
  * - Item mean = mean points of its scored answers; theme score = weighted mean of its item means;
- *   overall = weighted mean of the theme scores. Scores are rounded to whole points and the level
- *   is read from the rounded score, so what a user sees and its level always agree.
+ *   overall = weighted mean of the (unrounded) theme scores. All of it is exact (fractions of
+ *   integers, `exact.ts`) and rounded once, half up, when shown: a theme at exactly 49,5 shows 50
+ *   and its level is read from that rounded score, so what a user sees and its level agree.
  * - Spread = the standard deviation of the answers to an item (0–100), averaged over the theme:
  *   large spread means "beelden lopen uiteen".
  * - Staged disclosure: below the round's minimum (never under 3) nothing but the count; from the
  *   minimum, means only; from 5 respondents also distributions, shares and spread. An item mean
  *   needs as many scored answers as the minimum. Groups below the minimum fold into "overig".
+ *   Where a mean is hidden, everything about that statement is hidden. What may show across
+ *   views over time is decided in `disclosure.ts`, which passes a `DisplayMask` here.
  */
 
 export const ABSOLUTE_MIN_RESPONDENTS = 3;
@@ -58,9 +62,12 @@ export interface ItemScore {
 	itemId: string;
 	text: string;
 	/** Answers given, "weet ik niet" included. */
-	n: number;
-	/** Answers that score. */
-	scored: number;
+	/** What this view shows of the statement. */
+	shown: ItemShown;
+	/** Answers given, "weet ik niet" included (only where the distribution shows). */
+	n: number | null;
+	/** Answers that score (only where the distribution shows). */
+	scored: number | null;
 	mean: number | null;
 	/** The mean expressed on the scale's own values (e.g. 1–4), for "gemiddeld 2,7". */
 	meanOnScale: number | null;
@@ -74,8 +81,8 @@ export interface ThemeScore {
 	title: string;
 	score: number | null;
 	level: LevelRef | null;
-	/** Answers given in this theme, "weet ik niet" included. */
-	n: number;
+	/** Answers given to the theme's statements that show their distribution. */
+	n: number | null;
 	dontKnowShare: number | null;
 	spread: number | null;
 	signals: { insufficientInsight: boolean; divergentViews: boolean };
@@ -103,9 +110,6 @@ export interface RoundScore extends ScoreSet {
 	groupsFolded: boolean;
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const round2 = (x: number) => Math.round(x * 100) / 100;
-
 function levelRef(level: Level): LevelRef {
 	return { id: level.id, name: level.name, verdict: level.verdict };
 }
@@ -116,33 +120,46 @@ export function effectiveMinimum(minRespondents: number): number {
 
 export function disclosureFor(respondents: number, minRespondents: number): Disclosure {
 	if (respondents < effectiveMinimum(minRespondents)) return 'hidden';
-	return respondents < Math.max(DISTRIBUTION_MIN_RESPONDENTS, effectiveMinimum(minRespondents))
-		? 'means'
-		: 'full';
+	return respondents < distributionMinimum(minRespondents) ? 'means' : 'full';
 }
 
+/** From how many sent responses a part (the whole, a group) shows distributions. */
+export const distributionMinimum = (minRespondents: number) =>
+	Math.max(DISTRIBUTION_MIN_RESPONDENTS, effectiveMinimum(minRespondents));
+
 /**
- * Counts per-respondent answers into group tallies, keeping only answers that count: items that
- * apply to the context, are visible for that respondent's answers, with a value on the scale.
+ * The answers of one respondent that count: items that apply to the context, are visible for
+ * that respondent's answers, with a value on the scale.
  */
+export function countedAnswers(
+	q: Questionnaire,
+	context: ScanContext,
+	answers: Answers
+): Map<string, number> {
+	const visible = visibleItemIds(q, context, answers);
+	const out = new Map<string, number>();
+	for (const { items } of themesFor(q, context))
+		for (const item of items) {
+			const value = answers[item.id];
+			if (value === undefined || !visible.has(item.id)) continue;
+			if (scaleFor(q, item).options.some((o) => o.value === value)) out.set(item.id, value);
+		}
+	return out;
+}
+
+/** Counts per-respondent answers into group tallies, keeping only answers that count. */
 export function tallyRespondents(
 	q: Questionnaire,
 	context: ScanContext,
 	respondents: readonly Respondent[]
 ): GroupTally[] {
-	const scales = new Map(
-		themesFor(q, context).flatMap(({ items }) => items.map((i) => [i.id, scaleFor(q, i)] as const))
-	);
 	const groups = new Map<string, GroupTally>();
 	for (const r of respondents) {
 		const key = r.group ?? '';
 		let g = groups.get(key);
 		if (!g) groups.set(key, (g = { group: key, respondents: 0, items: {} }));
 		g.respondents++;
-		const visible = visibleItemIds(q, context, r.answers);
-		for (const [itemId, value] of Object.entries(r.answers)) {
-			const scale = scales.get(itemId);
-			if (!scale || !visible.has(itemId) || !scale.options.some((o) => o.value === value)) continue;
+		for (const [itemId, value] of countedAnswers(q, context, r.answers)) {
 			const dist = (g.items[itemId] ??= {});
 			dist[value] = (dist[value] ?? 0) + 1;
 		}
@@ -165,12 +182,48 @@ export function mergeTallies(group: string, tallies: readonly GroupTally[]): Gro
 	return merged;
 }
 
-/** Scores one tally (a round, a group) under the disclosure rules. */
+/** How much of one statement a part shows: everything, the mean only, or nothing. */
+export type ItemShown = 'full' | 'means' | 'hidden';
+
+/**
+ * What a result may show beyond the rules of one view, decided by the disclosure model
+ * (`disclosure.ts`) from what was shown before: which groups stand apart (the rest folds into
+ * "overig"; null: no groups at all), and per part ('' for the whole, a group id, 'overig')
+ * statements that show less than their counts would allow.
+ */
+export interface DisplayMask {
+	groups?: readonly string[] | null;
+	items?: Readonly<Record<string, Readonly<Record<string, ItemShown>>>>;
+}
+
+const lessOf = (a: ItemShown, b: ItemShown | undefined): ItemShown =>
+	b === 'hidden' || a === 'hidden' ? 'hidden' : b === 'means' || a === 'means' ? 'means' : 'full';
+
+/** What one view may show of a statement by its own counts: the stage rules. */
+export function itemStage(
+	partRespondents: number,
+	scored: number,
+	minRespondents: number
+): ItemShown {
+	const min = effectiveMinimum(minRespondents);
+	if (partRespondents < min || scored < min) return 'hidden';
+	return partRespondents >= distributionMinimum(min) ? 'full' : 'means';
+}
+
+/**
+ * Scores one tally (a round, a group) under the disclosure rules. A statement shows its mean
+ * only with at least the minimum of scored answers, and its distribution, counts, spread and
+ * "weet ik niet" share only where the whole part shows distributions; a hidden statement shows
+ * nothing and does not count towards its theme. Means are exact fractions, rounded once, half
+ * up: a theme's score is the weighted mean of its shown statements' exact means, the overall
+ * score the weighted mean of the exact theme scores.
+ */
 export function scoreTally(
 	q: Questionnaire,
 	context: ScanContext,
 	tally: GroupTally,
-	minRespondents: number
+	minRespondents: number,
+	limits: Readonly<Record<string, ItemShown>> = {}
 ): ScoreSet {
 	const min = effectiveMinimum(minRespondents);
 	const disclosure = disclosureFor(tally.respondents, min);
@@ -183,61 +236,88 @@ export function scoreTally(
 			overall: { score: null, level: null }
 		};
 	}
-	const full = disclosure === 'full';
 	const signals = q.signals ?? DEFAULT_SIGNALS;
+	let overallSum = ZERO;
+	let overallWeights = ZERO;
 
 	const themes: ThemeScore[] = themesFor(q, context).map(({ theme, items }) => {
-		let weighted = 0;
-		let weights = 0;
+		let weighted = ZERO;
+		let weights = ZERO;
 		let spreadSum = 0;
 		let spreadWeights = 0;
 		let n = 0;
 		let dontKnow = 0;
+		let fullItems = 0;
 		const itemScores = items.map((item): ItemScore => {
 			const scale = scaleFor(q, item);
 			const scoring = scaleScoring(scale);
 			const dist = tally.items[item.id] ?? {};
+			const values = [...scoring.points.keys()];
+			const lo = Math.min(...values);
+			const hi = Math.max(...values);
 			let count = 0;
 			let scored = 0;
-			let sum = 0;
-			let sumSq = 0;
+			// Sum of (value − lowest), mirrored for reverse items: points are 100·that/(hi − lo).
+			let steps = 0;
+			let pointsSum = 0;
+			let pointsSq = 0;
 			for (const [valueText, c] of Object.entries(dist)) {
-				const p = itemPoints(scoring, item, Number(valueText));
+				const value = Number(valueText);
 				count += c;
+				const p = itemPoints(scoring, item, value);
 				if (p === null) continue;
 				scored += c;
-				sum += p * c;
-				sumSq += p * p * c;
+				steps += (item.reverse ? hi - value : value - lo) * c;
+				pointsSum += p * c;
+				pointsSq += p * p * c;
 			}
-			const dk = count - scored;
-			n += count;
-			dontKnow += dk;
-			const shown = scored >= min;
-			const mean = shown ? sum / scored : null;
-			const sd =
-				shown && mean !== null ? Math.sqrt(Math.max(0, sumSq / scored - mean * mean)) : null;
-			const weight = item.weight ?? 1;
-			if (mean !== null && sd !== null) {
-				weighted += mean * weight;
-				weights += weight;
-				spreadSum += sd * weight;
-				spreadWeights += weight;
+			const shown = lessOf(itemStage(tally.respondents, scored, min), limits[item.id]);
+			if (shown === 'hidden') {
+				return {
+					itemId: item.id,
+					text: item.text,
+					shown,
+					n: null,
+					scored: null,
+					mean: null,
+					meanOnScale: null,
+					dontKnowShare: null,
+					sd: null,
+					distribution: null
+				};
 			}
-			const scoredValues = [...scoring.points.keys()];
-			const lo = Math.min(...scoredValues);
-			const hi = Math.max(...scoredValues);
+			const range = fromNumber(hi - lo);
+			const exactMean = div(
+				mul(fromNumber(100), fromNumber(steps)),
+				mul(range, fromNumber(scored))
+			);
+			const weight = fromNumber(item.weight ?? 1);
+			weighted = add(weighted, mul(exactMean, weight));
+			weights = add(weights, weight);
+			// The mean on the scale's own values, the way a respondent reads it (1–4).
+			const onScale = add(fromNumber(lo), mul(div(exactMean, fromNumber(100)), range));
+			const visibleOnScale = item.reverse ? sub(fromNumber(hi + lo), onScale) : onScale;
+			const full = shown === 'full';
+			let sd: number | null = null;
+			if (full) {
+				const m = pointsSum / scored;
+				sd = Math.sqrt(Math.max(0, pointsSq / scored - m * m));
+				spreadSum += sd * (item.weight ?? 1);
+				spreadWeights += item.weight ?? 1;
+				n += count;
+				dontKnow += count - scored;
+				fullItems++;
+			}
 			return {
 				itemId: item.id,
 				text: item.text,
-				n: count,
-				scored,
-				mean: mean === null ? null : round1(mean),
-				meanOnScale:
-					mean === null
-						? null
-						: round2(lo + ((item.reverse ? 100 - mean : mean) / 100) * (hi - lo)),
-				dontKnowShare: full && count > 0 ? dk / count : null,
-				sd: full && sd !== null ? round1(sd) : null,
+				shown,
+				n: full ? count : null,
+				scored: full ? scored : null,
+				mean: roundHalfUp(exactMean, 1),
+				meanOnScale: roundHalfUp(visibleOnScale, 2),
+				dontKnowShare: full && count > 0 ? (count - scored) / count : null,
+				sd: sd === null ? null : Math.round(sd * 10) / 10,
 				distribution: full
 					? scale.options.map((o) => ({
 							value: o.value,
@@ -248,15 +328,21 @@ export function scoreTally(
 					: null
 			};
 		});
-		const score = weights > 0 ? Math.round(weighted / weights) : null;
-		const dontKnowShare = full && n > 0 ? dontKnow / n : null;
-		const spread = full && spreadWeights > 0 ? round1(spreadSum / spreadWeights) : null;
+		const exactScore = weights.n > 0n ? div(weighted, weights) : null;
+		if (exactScore) {
+			const w = fromNumber(theme.weight ?? 1);
+			overallSum = add(overallSum, mul(exactScore, w));
+			overallWeights = add(overallWeights, w);
+		}
+		const score = exactScore ? roundHalfUp(exactScore) : null;
+		const dontKnowShare = fullItems > 0 && n > 0 ? dontKnow / n : null;
+		const spread = spreadWeights > 0 ? Math.round((spreadSum / spreadWeights) * 10) / 10 : null;
 		return {
 			themeId: theme.id,
 			title: theme.title,
 			score,
 			level: score === null ? null : levelRef(levelFor(q.levels, score)),
-			n,
+			n: fullItems > 0 ? n : null,
 			dontKnowShare,
 			spread,
 			signals: {
@@ -267,15 +353,7 @@ export function scoreTally(
 		};
 	});
 
-	let weighted = 0;
-	let weights = 0;
-	for (const t of themes) {
-		if (t.score === null) continue;
-		const w = q.themes.find((th) => th.id === t.themeId)?.weight ?? 1;
-		weighted += t.score * w;
-		weights += w;
-	}
-	const overall = weights > 0 ? Math.round(weighted / weights) : null;
+	const overall = overallWeights.n > 0n ? roundHalfUp(div(overallSum, overallWeights)) : null;
 	return {
 		respondents: tally.respondents,
 		disclosure,
@@ -289,25 +367,21 @@ export function scoreTally(
 }
 
 /**
- * Scores a round: the whole, and each respondent group that is large enough. Small groups fold
- * into "overig"; when "overig" would itself be too small (so that its answers could be worked
- * out from the whole minus the shown groups), the smallest shown groups join it until it is
- * large enough, and if nothing would be left to compare, no groups are shown.
+ * Which groups stand apart in one view. Small groups fold into "overig"; when "overig" would
+ * itself be too small (so that its answers could be worked out from the whole minus the shown
+ * groups), the smallest shown groups join it until it is large enough, and if nothing would be
+ * left to compare, no groups are shown (null).
  */
-export function scoreRound(
+export function naturalGroups(
 	q: Questionnaire,
-	context: ScanContext,
 	groups: readonly GroupTally[],
 	minRespondents: number
-): RoundScore {
+): string[] | null {
 	const min = effectiveMinimum(minRespondents);
-	const whole = scoreTally(q, context, mergeTallies('', groups), min);
-	const labels = new Map((q.respondentGroups ?? []).map((g) => [g.id, g.label]));
 	const order = (q.respondentGroups ?? []).map((g) => g.id);
 	const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
-
 	const asked = groups.filter((g) => g.respondents > 0);
-	const hasGroups = asked.some((g) => g.group !== '');
+	if (!asked.some((g) => g.group !== '')) return null;
 	let shown = asked
 		.filter((g) => g.group !== '' && g.group !== OTHER_GROUP && g.respondents >= min)
 		.sort(
@@ -316,30 +390,53 @@ export function scoreRound(
 				rank(a.group) - rank(b.group) ||
 				(a.group < b.group ? -1 : 1)
 		);
-	let rest = asked.filter((g) => !shown.includes(g));
-	const restCount = () => rest.reduce((s, g) => s + g.respondents, 0);
-	while (shown.length > 0 && restCount() > 0 && restCount() < min) {
-		const smallest = shown[shown.length - 1]!;
-		shown = shown.slice(0, -1);
-		rest = [...rest, smallest];
-	}
-	const groupsFolded = hasGroups && rest.length > 0;
+	const restCount = () =>
+		asked.filter((g) => !shown.includes(g)).reduce((s, g) => s + g.respondents, 0);
+	while (shown.length > 0 && restCount() > 0 && restCount() < min) shown = shown.slice(0, -1);
+	return shown.length ? shown.map((g) => g.group) : null;
+}
+
+/**
+ * Scores a round: the whole, and the respondent groups that stand apart (by `mask.groups`, or
+ * by `naturalGroups`), with the rest as "overig". The mask can only show less.
+ */
+export function scoreRound(
+	q: Questionnaire,
+	context: ScanContext,
+	groups: readonly GroupTally[],
+	minRespondents: number,
+	mask: DisplayMask = {}
+): RoundScore {
+	const min = effectiveMinimum(minRespondents);
+	const limits = mask.items ?? {};
+	const whole = scoreTally(q, context, mergeTallies('', groups), min, limits[''] ?? {});
+	const labels = new Map((q.respondentGroups ?? []).map((g) => [g.id, g.label]));
+	const asked = groups.filter((g) => g.respondents > 0);
+	const hasGroups = asked.some((g) => g.group !== '');
+	const standing = mask.groups !== undefined ? mask.groups : naturalGroups(q, groups, min);
+	const shown = (standing ?? [])
+		.map((id) => asked.find((g) => g.group === id))
+		.filter((g): g is GroupTally => !!g && g.respondents >= min);
+	const rest = asked.filter((g) => !shown.includes(g));
 	const result: GroupScore[] = [];
-	if (whole.disclosure !== 'hidden' && hasGroups && shown.length > 0) {
-		for (const g of shown) {
+	if (whole.disclosure !== 'hidden' && shown.length > 0) {
+		for (const g of shown)
 			result.push({
 				group: g.group,
 				label: labels.get(g.group) ?? g.group,
-				...scoreTally(q, context, g, min)
+				...scoreTally(q, context, g, min, limits[g.group] ?? {})
 			});
-		}
-		if (rest.length > 0) {
+		if (rest.length > 0)
 			result.push({
 				group: OTHER_GROUP,
 				label: 'Overige respondenten',
-				...scoreTally(q, context, mergeTallies(OTHER_GROUP, rest), min)
+				...scoreTally(q, context, mergeTallies(OTHER_GROUP, rest), min, limits[OTHER_GROUP] ?? {})
 			});
-		}
 	}
-	return { ...whole, minRespondents: min, groups: result, groupsFolded };
+	return {
+		...whole,
+		minRespondents: min,
+		groups: result,
+		groupsFolded: hasGroups && (result.length === 0 || rest.length > 0)
+	};
 }

@@ -25,21 +25,12 @@ export function themeTable(overview: Overview, questionnaireTitle: string): Expo
 		const head: CellValue[] = [s.name, s.code, s.schoolType.toUpperCase(), s.place];
 		const l = s.latest;
 		if (l.kind !== 'scores' || !r.cells) {
-			const round: CellValue[] = l.kind === 'geen' ? [null, null] : [l.roundTitle, fmtDate(l.date)];
-			rows.push([
-				...head,
-				...round,
-				null,
-				null,
-				null,
-				null,
-				null,
-				null,
-				null,
-				null,
-				null,
-				r.status
-			]);
+			const round: CellValue[] =
+				l.kind === 'geen'
+					? [null, null, null, null]
+					: [l.roundTitle, fmtDate(l.date), null, l.respondents];
+			// Every row has the header's columns: no theme figures, the reason under "Opmerking".
+			rows.push([...head, ...round, ...Array<CellValue>(6).fill(null), r.status]);
 			continue;
 		}
 		for (const c of r.cells) {
@@ -86,7 +77,9 @@ export function themeTable(overview: Overview, questionnaireTitle: string): Expo
 export interface ItemSource {
 	schoolId: number;
 	questionnaireVersion: number;
-	items: Readonly<Record<string, { mean: number | null; meanOnScale: number | null; n: number }>>;
+	items: Readonly<
+		Record<string, { mean: number | null; meanOnScale: number | null; n: number | null }>
+	>;
 }
 
 export interface QuestionnaireText {

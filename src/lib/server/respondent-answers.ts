@@ -9,6 +9,17 @@ const CLOSED = {
 	message: 'Deze ronde is inmiddels gesloten; uw antwoord is niet meer opgeslagen.'
 } as const;
 
+export const LOCKED = {
+	ok: false,
+	message:
+		'Uw antwoorden tellen al mee in uitkomsten die het team heeft gezien, en kunnen daarom niet meer veranderen.'
+} as const;
+
+/** A sent response that is part of a shown result: it may not change any more. */
+export function isLocked(s: RespondentSession, responseId: number): boolean {
+	return !!respondentQueries(s.db).responseLocked.get({ response: responseId })?.lockedAt;
+}
+
 /**
  * Whether the round still takes answers, read inside the write's transaction: a coordinator may
  * have closed it (and its results been fixed in a snapshot) since the request began.
@@ -32,6 +43,7 @@ export function saveAnswer(
 	// the write builds on; resolved only once the answer is on disk.
 	return batchedWrite(s.db, () => {
 		if (!stillOpen(s)) return CLOSED;
+		if (isLocked(s, responseId)) return LOCKED;
 		const check = checkAnswer(s.q, s.context, answersOf(s.db, responseId), itemId, value);
 		if (check.ok) storeAnswer(s.db, responseId, itemId, value, check.hidden);
 		return check;
@@ -47,6 +59,7 @@ export function saveComment(
 	const check = checkComment(s.q, s.context, themeId, text);
 	if (!check.ok) return check;
 	if (!stillOpen(s)) return CLOSED;
+	if (isLocked(s, responseId)) return LOCKED;
 	storeComment(s.db, responseId, themeId, text);
 	return check;
 }

@@ -19,6 +19,11 @@ function prepare(db: Db) {
 			.from(round)
 			.where(eq(round.id, p('id')))
 			.prepare(),
+		responseLocked: db
+			.select({ lockedAt: response.lockedAt })
+			.from(response)
+			.where(eq(response.id, p('response')))
+			.prepare(),
 		schoolById: db
 			.select()
 			.from(school)

@@ -1,11 +1,17 @@
-import { amsterdamDay, schoolReport, type SchoolReportInput } from '$lib/domain/school-report';
+import {
+	amsterdamDay,
+	schoolReport,
+	type SchoolReport,
+	type SchoolReportInput
+} from '$lib/domain/school-report';
 import type { RoundRow } from './access';
 import { planOf, previousRound } from './action-plan';
 import { catalogItems } from './catalog';
 import type { Db } from './db/open';
 import { swv } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
-import { releasedSchoolScores, roundComments, roundTallies } from './results';
+import { disclosedRound } from './disclosure';
+import { releasedSchoolScores, roundComments } from './results';
 import { isRoundOpen, roundContext, roundQuestionnaire, roundSchool } from './rounds';
 import { eq } from 'drizzle-orm';
 
@@ -23,6 +29,7 @@ export function roundReportInput(
 	const s = roundSchool(db, r);
 	const prev = previousRound(db, r);
 	const unitSwv = db.select().from(swv).where(eq(swv.id, r.swvId)).get()!;
+	const shown = disclosedRound(db, registry, r);
 	return {
 		// A round past its closing date is finished like a closed one: it closed on that date.
 		round: {
@@ -38,7 +45,12 @@ export function roundReportInput(
 		context: roundContext(db, r),
 		school: s ? { id: s.id, name: s.name, place: s.place } : null,
 		swv: { id: unitSwv.id, code: unitSwv.code, name: unitSwv.name },
-		tallies: roundTallies(db, r.id),
+		result: {
+			state: shown.state,
+			score: shown.score,
+			pending: shown.state === 'shown' ? shown.pending : null,
+			shownAt: shown.state === 'shown' ? shown.shownAt.toISOString() : null
+		},
 		catalog: catalogItems(db),
 		today,
 		plan: planOf(db, r.id),
@@ -46,11 +58,10 @@ export function roundReportInput(
 			? {
 					id: prev.id,
 					title: prev.title,
-					status: isRoundOpen(prev) ? 'open' : 'closed',
-					questionnaire: registry.get(prev.questionnaireId, prev.questionnaireVersion) ?? null,
-					// Only a finished previous round is compared; an open one needs no counting.
-					tallies: isRoundOpen(prev) ? [] : roundTallies(db, prev.id),
-					minRespondents: prev.minRespondents,
+					// Only what the previous round itself shows is compared.
+					score: registry.get(prev.questionnaireId, prev.questionnaireVersion)
+						? disclosedRound(db, registry, prev).score
+						: null,
 					plan: planOf(db, prev.id)
 				}
 			: null,
@@ -60,8 +71,9 @@ export function roundReportInput(
 					sameType: releasedSchoolScores(db, registry, { schoolType: s.schoolType }, s.id)
 				}
 			: null,
-		// Comments are for the school's own coordinators only.
-		comments: withComments ? roundComments(db, r.id) : {}
+		// Comments are for the school's own coordinators only, and only of the responses shown.
+		comments:
+			withComments && shown.state === 'shown' ? roundComments(db, r.id, shown.memberIds) : {}
 	};
 }
 
@@ -76,7 +88,26 @@ export function roundResults(
 	r: RoundRow,
 	withComments: boolean
 ) {
-	return schoolReport(roundReportInput(db, registry, r, withComments));
+	return browserResults(schoolReport(roundReportInput(db, registry, r, withComments)));
 }
 
-export type RoundResults = ReturnType<typeof roundResults>;
+/**
+ * The report model as the browser may receive it: per group only what the page shows (its
+ * size and theme scores), nothing that the page leaves out.
+ */
+export function browserResults(model: SchoolReport) {
+	return {
+		...model,
+		score: {
+			...model.score,
+			groups: model.score.groups.map((g) => ({
+				group: g.group,
+				label: g.label,
+				respondents: g.respondents,
+				themes: g.themes.map((t) => ({ themeId: t.themeId, score: t.score }))
+			}))
+		}
+	};
+}
+
+export type RoundResults = ReturnType<typeof browserResults>;

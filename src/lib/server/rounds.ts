@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { and, count, eq, isNotNull } from 'drizzle-orm';
 import type { ScanContext } from '$lib/domain/school-type';
 import type { Questionnaire } from '$lib/domain/questionnaire/schema';
+import type { RoundPatch, RoundState } from '$lib/domain/round-lifecycle';
 import { maySchool, maySwv, type RoundRow, type SchoolRow } from './access';
 import type { SessionUser } from './auth/session';
 import { generateShareToken } from './auth/tokens';
@@ -161,5 +162,37 @@ export function storeComment(db: Db, responseId: number, themeId: string, text: 
 	db.insert(themeComment)
 		.values({ responseId, themeId, text })
 		.onConflictDoUpdate({ target: [themeComment.responseId, themeComment.themeId], set: { text } })
+		.run();
+}
+
+/** The round as the lifecycle rules see it (`domain/round-lifecycle.ts`). */
+export function lifecycleState(r: RoundRow, shownToSwv: () => boolean): RoundState {
+	const everShared = !!r.releasedAt || r.everReleased;
+	return {
+		scope: r.scope,
+		status: r.status,
+		closesAt: r.closesAt?.getTime() ?? null,
+		released: !!r.releasedAt,
+		everReleased: r.everReleased,
+		openedBySwv: r.openedBySwv,
+		// Only asked where it matters: a finished round that was shared.
+		shownToSwv: everShared && shownToSwv()
+	};
+}
+
+/** Writes a lifecycle patch to the round. */
+export function applyRoundPatch(db: Db, roundId: number, patch: RoundPatch) {
+	const { newShareToken, closedAt, closesAt, releasedAt, ...rest } = patch;
+	const date = (x: number | null | undefined) =>
+		x === undefined ? undefined : x === null ? null : new Date(x);
+	db.update(round)
+		.set({
+			...rest,
+			closedAt: date(closedAt),
+			closesAt: date(closesAt),
+			releasedAt: date(releasedAt),
+			...(newShareToken ? { shareToken: generateShareToken() } : {})
+		})
+		.where(eq(round.id, roundId))
 		.run();
 }

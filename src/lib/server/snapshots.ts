@@ -1,10 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
-import { scoreRound, type RoundScore } from '$lib/domain/scoring';
 import type { RoundRow } from './access';
 import type { Db } from './db/open';
-import { round, roundSnapshot, school } from './db/schema';
+import { disclosedRound } from './disclosure';
+import { round, roundSnapshot } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
-import { roundTallies } from './results';
 import { isRoundOpen } from './rounds';
 
 /**
@@ -15,48 +14,18 @@ import { isRoundOpen } from './rounds';
 
 export type Snapshot = typeof roundSnapshot.$inferSelect;
 
-export function snapshotOfScore(
-	roundId: number,
-	score: RoundScore
-): typeof roundSnapshot.$inferInsert {
-	const shown = score.disclosure !== 'hidden';
-	return {
-		roundId,
-		respondents: score.respondents,
-		disclosure: score.disclosure,
-		themes: shown ? Object.fromEntries(score.themes.map((t) => [t.themeId, t.score])) : {},
-		items: shown
-			? Object.fromEntries(
-					score.themes.flatMap((t) =>
-						t.items.map((i) => [i.itemId, { mean: i.mean, meanOnScale: i.meanOnScale, n: i.n }])
-					)
-				)
-			: {}
-	};
-}
-
-/** Scores a finished round from its answers and stores the snapshot (replacing an older one). */
+/**
+ * Makes a finished round's snapshot: what `disclosedRound` shows of it (recording that release
+ * when it is the first view of this set of responses).
+ */
 export function takeSnapshot(
 	db: Db,
 	registry: QuestionnaireRegistry,
 	r: RoundRow
 ): Snapshot | null {
-	const q = registry.get(r.questionnaireId, r.questionnaireVersion);
-	if (!q) return null;
-	const context = r.schoolId
-		? (db.select({ t: school.schoolType }).from(school).where(eq(school.id, r.schoolId)).get()?.t ??
-			'swv')
-		: 'swv';
-	const row = snapshotOfScore(
-		r.id,
-		scoreRound(q, context, roundTallies(db, r.id), r.minRespondents)
-	);
-	return db
-		.insert(roundSnapshot)
-		.values(row)
-		.onConflictDoUpdate({ target: roundSnapshot.roundId, set: row })
-		.returning()
-		.get();
+	if (!registry.get(r.questionnaireId, r.questionnaireVersion)) return null;
+	disclosedRound(db, registry, r);
+	return db.select().from(roundSnapshot).where(eq(roundSnapshot.roundId, r.id)).get() ?? null;
 }
 
 export function dropSnapshot(db: Db, roundId: number): void {

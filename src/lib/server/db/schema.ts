@@ -197,7 +197,9 @@ export const response = sqliteTable(
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
-		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' })
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		/** Set when the response became part of a shown result: from then on it cannot change. */
+		lockedAt: integer('locked_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('response_round_idx').on(t.roundId)]
 );
@@ -297,12 +299,40 @@ export const roundSnapshot = sqliteTable('round_snapshot', {
 	themes: text('themes', { mode: 'json' }).$type<Record<string, number | null>>().notNull(),
 	/** Item id → mean 0–100, mean on the item's scale and answers given; empty when hidden. */
 	items: text('items', { mode: 'json' })
-		.$type<Record<string, { mean: number | null; meanOnScale: number | null; n: number }>>()
+		.$type<Record<string, { mean: number | null; meanOnScale: number | null; n: number | null }>>()
 		.notNull(),
 	computedAt: integer('computed_at', { mode: 'timestamp_ms' })
 		.notNull()
 		.default(sql`(unixepoch('subsec') * 1000)`)
 });
+
+/**
+ * What a round's results showed, and of which responses (see `domain/disclosure.ts`): every
+ * later result is checked against all of them, so that no difference between two views singles
+ * anyone out. Kept as long as the round.
+ */
+export const roundRelease = sqliteTable(
+	'round_release',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => round.id, { onDelete: 'cascade' }),
+		/** [response id, respondent group] of every sent response in the result. */
+		members: text('members', { mode: 'json' }).$type<[number, string | null][]>().notNull(),
+		/** The groups that stood apart and the statements held back (`DisplayMask`). */
+		mask: text('mask', { mode: 'json' })
+			.$type<{
+				groups?: string[] | null;
+				items?: Record<string, Record<string, 'full' | 'means' | 'hidden'>>;
+			}>()
+			.notNull(),
+		shownAt: integer('shown_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`)
+	},
+	(t) => [index('round_release_round_idx').on(t.roundId)]
+);
 
 /** The level an SWV's agreed basisondersteuning expects per theme of the school scan. */
 export const swvNorm = sqliteTable(

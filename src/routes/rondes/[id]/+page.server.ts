@@ -4,12 +4,22 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
-import { generateShareToken } from '$lib/server/auth/tokens';
 import { round } from '$lib/server/db/schema';
 import { invalid, parseForm } from '$lib/server/form';
-import { isRoundOpen, roundCounts, roundFor, roundSchool } from '$lib/server/rounds';
+import {
+	applyRoundPatch,
+	isRoundOpen,
+	lifecycleState,
+	roundCounts,
+	roundFor,
+	type RoundCounts,
+	roundSchool
+} from '$lib/server/rounds';
+import { hasRelease } from '$lib/server/disclosure';
+import { canReopen, transition } from '$lib/domain/round-lifecycle';
+import { effectiveMinimum } from '$lib/domain/scoring';
 import { getQuestionnaires } from '$lib/server/app';
-import { dropSnapshot, snapshotsOf, takeSnapshot } from '$lib/server/snapshots';
+import { dropSnapshot, takeSnapshot } from '$lib/server/snapshots';
 import type { Db } from '$lib/server/db/open';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -20,18 +30,33 @@ function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 }
 
 /**
- * A finished round can be reopened (or extended) unless its results are shared with the SWV and
- * were shown: with more answers, the SWV could set the two versions side by side and work out
- * what the newcomers answered. Shared results below the minimum showed nothing, so those may.
+ * What the round page shows of participation: begun-but-not-sent as one total (so the
+ * coordinator can remind the team), sent per function only where a function reaches the
+ * minimum, the other functions together.
  */
-function canReopen(db: Db, r: typeof round.$inferSelect): boolean {
-	if (isRoundOpen(r)) return false;
-	// Shared once counts: stopping to share does not undo what the SWV has seen.
-	if (!r.releasedAt && !r.everReleased) return true;
-	return snapshotsOf(db, getQuestionnaires(), [r]).get(r.id)?.disclosure === 'hidden';
+function participation(counts: RoundCounts, minRespondents: number, labels: Map<string, string>) {
+	const min = effectiveMinimum(minRespondents);
+	const named = counts.groups.filter((g) => g.group && g.submitted >= min);
+	const rest = counts.submitted - named.reduce((n, g) => n + g.submitted, 0);
+	return {
+		submitted: counts.submitted,
+		unsent: counts.started - counts.submitted,
+		groups: named.length
+			? [
+					...named.map((g) => ({
+						label: labels.get(g.group!) ?? g.group!,
+						submitted: g.submitted
+					})),
+					...(rest > 0 ? [{ label: 'Overige functies samen', submitted: rest }] : [])
+				]
+			: []
+	};
 }
-const NOT_REOPENABLE =
-	'Deze ronde kan niet meer worden heropend of verlengd: de uitkomsten zijn gedeeld met het samenwerkingsverband. Open zo nodig een nieuwe ronde.';
+
+/** The round as the lifecycle rules see it: did the SWV see figures of it? */
+function stateOf(db: Db, r: typeof round.$inferSelect) {
+	return lifecycleState(r, () => hasRelease(db, r.id));
+}
 
 export const load: PageServerLoad = (event) => {
 	const { db, r } = mine(event);
@@ -50,20 +75,14 @@ export const load: PageServerLoad = (event) => {
 			minRespondents: r.minRespondents,
 			askGroups: r.askGroups,
 			questionnaire: `${q?.title ?? r.questionnaireId}, versie ${r.questionnaireVersion}`,
-			canReopen: canReopen(db, r),
+			canReopen: canReopen(stateOf(db, r), Date.now()),
 			released: !!r.releasedAt || r.everReleased
 		},
 		unit: s
 			? { name: s.name, href: `/school/${s.id}` }
 			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${r.swvId}` },
 		link: `${event.url.origin}/s/${r.shareToken}`,
-		counts: {
-			...counts,
-			groups: counts.groups.map((g) => ({
-				...g,
-				label: g.group ? (labels.get(g.group) ?? g.group) : 'Geen functie opgegeven'
-			}))
-		}
+		counts: participation(counts, r.minRespondents, labels)
 	};
 };
 
@@ -72,21 +91,17 @@ const dateForm = z.object({
 		.string({ error: 'Vul een datum in.' })
 		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Vul een datum in, zoals 2026-12-18.' })
 		.transform((v) => new Date(`${v}T23:59:59`))
-		.refine((d) => !Number.isNaN(d.getTime()) && d.getTime() > Date.now(), {
-			error: 'De nieuwe datum moet in de toekomst liggen.'
-		})
+		.refine((d) => !Number.isNaN(d.getTime()), { error: 'Vul een bestaande datum in.' })
 });
 
 export const actions: Actions = {
 	sluiten: (event) => {
 		const { me, db, r } = mine(event);
-		if (r.status === 'closed') return invalid(409, { message: 'Deze ronde is al gesloten.' });
-		// Closed and scored in one transaction: no snapshot without its closed round.
+		const t = transition(stateOf(db, r), { kind: 'close', now: Date.now() });
+		if (!t.ok) return invalid(t.status, { message: t.message });
+		// Closed and its result fixed in one transaction: no snapshot without its closed round.
 		db.transaction(() => {
-			db.update(round)
-				.set({ status: 'closed', closedAt: new Date() })
-				.where(eq(round.id, r.id))
-				.run();
+			applyRoundPatch(db, r.id, t.patch);
 			takeSnapshot(db, getQuestionnaires(), { ...r, status: 'closed' });
 		});
 		audit(db, me.id, 'ronde.gesloten', { type: 'ronde', id: r.id });
@@ -94,13 +109,10 @@ export const actions: Actions = {
 	},
 	heropenen: (event) => {
 		const { me, db, r } = mine(event);
-		if (!canReopen(db, r)) return invalid(409, { message: NOT_REOPENABLE });
-		const closesAt = r.closesAt && r.closesAt.getTime() <= Date.now() ? null : r.closesAt;
+		const t = transition(stateOf(db, r), { kind: 'reopen', now: Date.now() });
+		if (!t.ok) return invalid(t.status, { message: t.message });
 		db.transaction(() => {
-			db.update(round)
-				.set({ status: 'open', closedAt: null, closesAt })
-				.where(eq(round.id, r.id))
-				.run();
+			applyRoundPatch(db, r.id, t.patch);
 			dropSnapshot(db, r.id);
 		});
 		audit(db, me.id, 'ronde.heropend', { type: 'ronde', id: r.id });
@@ -110,11 +122,21 @@ export const actions: Actions = {
 		const { me, db, r } = mine(event);
 		const parsed = await parseForm(event.request, dateForm, ['closesAt']);
 		if ('failure' in parsed) return parsed.failure;
-		if (r.status === 'closed') return invalid(409, { message: 'Heropen de ronde eerst.' });
-		// A round past its closing date is finished: extending it reopens it.
-		if (!isRoundOpen(r) && !canReopen(db, r)) return invalid(409, { message: NOT_REOPENABLE });
+		const t = transition(stateOf(db, r), {
+			kind: 'extend',
+			now: Date.now(),
+			closesAt: parsed.data.closesAt.getTime()
+		});
+		if (!t.ok)
+			return t.status === 400
+				? invalid(400, {
+						message: 'De datum is niet opgeslagen.',
+						errors: { closesAt: t.message },
+						values: { closesAt: '' }
+					})
+				: invalid(t.status, { message: t.message });
 		db.transaction(() => {
-			db.update(round).set({ closesAt: parsed.data.closesAt }).where(eq(round.id, r.id)).run();
+			applyRoundPatch(db, r.id, t.patch);
 			dropSnapshot(db, r.id);
 		});
 		audit(db, me.id, 'ronde.verlengd', { type: 'ronde', id: r.id });
@@ -122,7 +144,9 @@ export const actions: Actions = {
 	},
 	'nieuwe-link': (event) => {
 		const { me, db, r } = mine(event);
-		db.update(round).set({ shareToken: generateShareToken() }).where(eq(round.id, r.id)).run();
+		const t = transition(stateOf(db, r), { kind: 'new-link' });
+		if (!t.ok) return invalid(t.status, { message: t.message });
+		applyRoundPatch(db, r.id, t.patch);
 		audit(db, me.id, 'ronde.nieuwe-link', { type: 'ronde', id: r.id });
 		return {
 			saved:

@@ -1,8 +1,7 @@
-import { scoreRound } from '$lib/domain/scoring';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/access';
-import { roundTallies } from '$lib/server/results';
-import { roundContext, roundFor, roundQuestionnaire } from '$lib/server/rounds';
+import { disclosedRound } from '$lib/server/disclosure';
+import { roundFor, roundQuestionnaire } from '$lib/server/rounds';
 import type { PageServerLoad } from './$types';
 
 /** One theme at a time, large, for the team meeting on a projector. */
@@ -11,13 +10,14 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const db = getDb();
 	const r = roundFor(db, me, Number(params.id));
 	const q = roundQuestionnaire(getQuestionnaires(), r);
-	const score = scoreRound(q, roundContext(db, r), roundTallies(db, r.id), r.minRespondents);
+	const { score, state } = disclosedRound(db, getQuestionnaires(), r);
 	const count = Math.max(score.themes.length, 1);
 	const n = Math.min(Math.max(Number(url.searchParams.get('thema')) || 1, 1), count);
 	const theme = score.themes[n - 1] ?? null;
 	return {
 		round: { id: r.id, title: r.title },
 		disclosure: score.disclosure,
+		open: state === 'open',
 		respondents: score.respondents,
 		needed: score.needed,
 		n,

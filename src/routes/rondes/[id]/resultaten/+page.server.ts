@@ -5,7 +5,9 @@ import { audit } from '$lib/server/audit';
 import { generateShareToken } from '$lib/server/auth/tokens';
 import { round } from '$lib/server/db/schema';
 import { roundResults } from '$lib/server/round-results';
-import { isRoundOpen, roundFor } from '$lib/server/rounds';
+import { applyRoundPatch, isRoundOpen, lifecycleState, roundFor } from '$lib/server/rounds';
+import { hasRelease } from '$lib/server/disclosure';
+import { transition } from '$lib/domain/round-lifecycle';
 import { invalid, parseForm } from '$lib/server/form';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,25 +50,26 @@ function schoolRound(event: Parameters<Actions[string]>[0]) {
 	return { me, db, r };
 }
 
+/** The round as the lifecycle rules see it. */
+const stateOf = (db: ReturnType<typeof getDb>, r: typeof round.$inferSelect) =>
+	lifecycleState(r, () => hasRelease(db, r.id));
+
 export const actions: Actions = {
 	/** Shares the round's results with the SWV, or changes the explanation beside them. */
 	vrijgeven: async (event) => {
 		const { me, db, r } = schoolRound(event);
-		if (r.scope !== 'school')
-			return invalid(400, {
-				message: 'Dit is de eigen scan van het samenwerkingsverband; die wordt niet gedeeld.'
-			});
+		const t = transition(stateOf(db, r), { kind: 'share', now: Date.now() });
+		if (!t.ok) return invalid(t.status, { message: t.message });
 		const parsed = await parseForm(event.request, releaseForm, ['toelichting']);
 		if ('failure' in parsed) return parsed.failure;
 		const first = !r.releasedAt;
-		db.update(round)
-			.set({
-				releasedAt: r.releasedAt ?? new Date(),
-				releaseNote: parsed.data.toelichting,
-				everReleased: true
-			})
-			.where(eq(round.id, r.id))
-			.run();
+		db.transaction(() => {
+			applyRoundPatch(db, r.id, t.patch);
+			db.update(round)
+				.set({ releaseNote: parsed.data.toelichting })
+				.where(eq(round.id, r.id))
+				.run();
+		});
 		audit(db, me.id, first ? 'ronde.gedeeld-met-swv' : 'ronde.toelichting-gewijzigd', {
 			type: 'ronde',
 			id: r.id
@@ -85,14 +88,9 @@ export const actions: Actions = {
 			z.object({ bevestig: z.literal('ja', { error: 'Bevestig dat u wilt stoppen met delen.' }) })
 		);
 		if ('failure' in parsed) return parsed.failure;
-		if (r.scope !== 'school' || !r.releasedAt)
-			return invalid(409, { message: 'Deze uitkomsten zijn niet gedeeld.' });
-		if (r.openedBySwv)
-			return invalid(409, {
-				message:
-					'Deze ronde is door het samenwerkingsverband geopend; de uitkomsten blijven gedeeld.'
-			});
-		db.update(round).set({ releasedAt: null }).where(eq(round.id, r.id)).run();
+		const t = transition(stateOf(db, r), { kind: 'stop-sharing' });
+		if (!t.ok) return invalid(t.status, { message: t.message });
+		applyRoundPatch(db, r.id, t.patch);
 		audit(db, me.id, 'ronde.delen-gestopt', { type: 'ronde', id: r.id });
 		return { saved: 'Het samenwerkingsverband ziet de uitkomsten van deze ronde niet meer.' };
 	},

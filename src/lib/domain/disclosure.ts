@@ -1,0 +1,245 @@
+import type { Answers } from './questionnaire/model';
+import type { Questionnaire } from './questionnaire/schema';
+import { themesFor, scaleFor, scaleScoring } from './questionnaire/model';
+import type { ScanContext } from './school-type';
+import {
+	countedAnswers,
+	effectiveMinimum,
+	itemStage,
+	naturalGroups,
+	OTHER_GROUP,
+	tallyRespondents,
+	type DisplayMask,
+	type ItemShown
+} from './scoring';
+
+/**
+ * The disclosure model: what anyone may learn from a round's results, over every view and over
+ * time. One rule, applied to everything that shows figures (results page, team link,
+ * conversation view, PDF, snapshots, SWV pages, exports, page data):
+ *
+ * 1. Only sent responses count.
+ * 2. An open round shows participation only; results appear once it is closed.
+ * 3. A result is a *release*: a set of sent responses and the parts shown of it (the whole, the
+ *    groups that stand apart, "overig"), with per part the statements shown. Releases are
+ *    recorded and never forgotten.
+ * 4. Every set of responses that can be cut out by combining shown parts (adding and
+ *    subtracting them: the cells of their Venn diagram) must be empty or hold at least the
+ *    round's minimum of sent responses; per statement the same for its scored answers, and, where
+ *    a distribution shows, for its answers and their scored part. That is the rule of one view
+ *    applied to every difference between views: nothing can be worked out about fewer people
+ *    than the minimum, whatever is set beside what.
+ * 5. A new set of responses that would break rule 4 is not released: every output keeps the
+ *    previous release and says from how many new responses the update appears. Where only a
+ *    group or a statement breaks it, that group structure or statement is held back instead.
+ *
+ * A sent response that is part of a release cannot change any more (the respondent pages say
+ * so), so a release can always be shown again from the answers as they are.
+ */
+
+export interface SentResponse {
+	id: number;
+	group: string | null;
+	answers: Answers;
+}
+
+/** What was shown: the responses (id and group) and what the mask held back. */
+export interface ReleaseRecord {
+	members: readonly (readonly [number, string | null])[];
+	mask: DisplayMask;
+}
+
+export type DisclosureDecision =
+	/** The round is open: participation only. */
+	| { kind: 'open' }
+	/** Never shown, and fewer sent responses than the minimum. */
+	| { kind: 'too-few'; respondents: number; needed: number }
+	/** Show this new release (record it first). */
+	| { kind: 'new'; release: ReleaseRecord }
+	/** Show the latest release again; `newSince` sent responses wait for `needed` more. */
+	| { kind: 'latest'; newSince: number; needed: number };
+
+interface Part {
+	key: string;
+	ids: number[];
+}
+
+interface ShownPart extends Part {
+	items: Map<string, ItemShown>;
+}
+
+/** The parts a release shows, as `scoreRound` forms them: the whole, groups, "overig". */
+function partsOf(
+	members: readonly (readonly [number, string | null])[],
+	groups: readonly string[] | null | undefined,
+	min: number
+): Part[] {
+	const whole: Part = { key: '', ids: members.map(([id]) => id) };
+	if (whole.ids.length < min || !groups?.length) return [whole];
+	const byGroup = new Map<string, number[]>();
+	for (const [id, g] of members) byGroup.set(g ?? '', [...(byGroup.get(g ?? '') ?? []), id]);
+	const standing = groups.filter((g) => (byGroup.get(g)?.length ?? 0) >= min);
+	if (!standing.length) return [whole];
+	const rest = members.filter(([, g]) => !standing.includes(g ?? '')).map(([id]) => id);
+	return [
+		whole,
+		...standing.map((g) => ({ key: g, ids: byGroup.get(g)! })),
+		...(rest.length ? [{ key: OTHER_GROUP, ids: rest }] : [])
+	];
+}
+
+/**
+ * The cells of a family of sets (responses grouped by which sets hold them): true when every
+ * cell holds at least `min`, and `cellOk` (if given) accepts it.
+ */
+export function cellsHold(
+	sets: readonly (readonly number[])[],
+	min: number,
+	cellOk: (cell: number[]) => boolean = () => true
+): boolean {
+	const signature = new Map<number, string>();
+	sets.forEach((set, i) => {
+		for (const id of set) signature.set(id, `${signature.get(id) ?? ''}${i},`);
+	});
+	const cells = new Map<string, number[]>();
+	for (const [id, sig] of signature) cells.set(sig, [...(cells.get(sig) ?? []), id]);
+	for (const cell of cells.values()) if (cell.length < min || !cellOk(cell)) return false;
+	return true;
+}
+
+/** Per response, which statements it answered and which of those score. */
+interface AnswerIndex {
+	answered: Map<string, Set<number>>;
+	scored: Map<string, Set<number>>;
+}
+
+function indexAnswers(
+	q: Questionnaire,
+	context: ScanContext,
+	responses: readonly SentResponse[]
+): AnswerIndex {
+	const scoredValue = new Map(
+		themesFor(q, context).flatMap(({ items }) =>
+			items.map((i) => [i.id, scaleScoring(scaleFor(q, i)).points] as const)
+		)
+	);
+	const answered = new Map<string, Set<number>>();
+	const scored = new Map<string, Set<number>>();
+	for (const r of responses)
+		for (const [itemId, value] of countedAnswers(q, context, r.answers)) {
+			let a = answered.get(itemId);
+			if (!a) answered.set(itemId, (a = new Set()));
+			a.add(r.id);
+			if (scoredValue.get(itemId)?.has(value)) {
+				let s = scored.get(itemId);
+				if (!s) scored.set(itemId, (s = new Set()));
+				s.add(r.id);
+			}
+		}
+	return { answered, scored };
+}
+
+const STAGES: ItemShown[] = ['full', 'means', 'hidden'];
+
+/** Whether showing statement `itemId` as the parts say keeps every cell at the minimum. */
+function itemCellsHold(parts: readonly ShownPart[], itemId: string, idx: AnswerIndex, min: number) {
+	const answered = idx.answered.get(itemId) ?? new Set<number>();
+	const scored = idx.scored.get(itemId) ?? new Set<number>();
+	const shown = parts.filter((p) => (p.items.get(itemId) ?? 'hidden') !== 'hidden');
+	const full = shown.filter((p) => p.items.get(itemId) === 'full');
+	const meansHold = cellsHold(
+		shown.map((p) => p.ids.filter((id) => scored.has(id))),
+		min
+	);
+	if (!meansHold) return false;
+	return cellsHold(
+		full.map((p) => p.ids.filter((id) => answered.has(id))),
+		min,
+		(cell) => {
+			const s = cell.filter((id) => scored.has(id)).length;
+			return s === 0 || s >= min;
+		}
+	);
+}
+
+/** What each part of a release shows per statement, given what its mask holds back. */
+function shownParts(
+	q: Questionnaire,
+	context: ScanContext,
+	release: ReleaseRecord,
+	idx: AnswerIndex,
+	min: number
+): ShownPart[] {
+	return partsOf(release.members, release.mask.groups, min).map((p) => {
+		const limits = release.mask.items?.[p.key] ?? {};
+		const items = new Map<string, ItemShown>();
+		for (const { items: its } of themesFor(q, context))
+			for (const item of its) {
+				const scored = p.ids.filter((id) => idx.scored.get(item.id)?.has(id)).length;
+				const stage = itemStage(p.ids.length, scored, min);
+				const limit = limits[item.id];
+				items.set(item.id, limit && STAGES.indexOf(limit) > STAGES.indexOf(stage) ? limit : stage);
+			}
+		return { ...p, items };
+	});
+}
+
+/**
+ * Decides what a round shows now: nothing while open; the first release once at least the
+ * minimum of sent responses are in; afterwards a new release only where rule 4 holds for it
+ * together with every earlier release, else the latest release again.
+ */
+export function decideDisclosure(
+	q: Questionnaire,
+	context: ScanContext,
+	minRespondents: number,
+	open: boolean,
+	sent: readonly SentResponse[],
+	earlier: readonly ReleaseRecord[]
+): DisclosureDecision {
+	if (open) return { kind: 'open' };
+	const min = effectiveMinimum(minRespondents);
+	const latest = earlier.at(-1);
+	const latestIds = new Set(latest?.members.map(([id]) => id) ?? []);
+	const newSince = sent.filter((r) => !latestIds.has(r.id)).length;
+	if (!latest && sent.length < min)
+		return { kind: 'too-few', respondents: sent.length, needed: min - sent.length };
+	if (latest && newSince === 0) return { kind: 'latest', newSince: 0, needed: 0 };
+
+	const idx = indexAnswers(q, context, sent);
+	const before = earlier.flatMap((rel) => shownParts(q, context, rel, idx, min));
+	const members = sent.map((r) => [r.id, r.group] as const);
+	const natural = naturalGroups(q, tallyRespondents(q, context, sent), min);
+	const structures: (readonly string[] | null)[] = [natural];
+	if (latest?.mask.groups !== undefined) structures.push(latest.mask.groups);
+	structures.push(null);
+
+	for (const groups of structures) {
+		const parts = partsOf(members, groups, min);
+		if (
+			!cellsHold(
+				[...before, ...parts].map((p) => p.ids),
+				min
+			)
+		)
+			continue;
+		// Statement by statement, part by part (the whole first): show as much as the cells allow.
+		const decided: ShownPart[] = parts.map((p) => ({ ...p, items: new Map() }));
+		const mask: Record<string, Record<string, ItemShown>> = {};
+		for (const { items } of themesFor(q, context))
+			for (const item of items)
+				for (const part of decided) {
+					const scored = part.ids.filter((id) => idx.scored.get(item.id)?.has(id)).length;
+					const stage = itemStage(part.ids.length, scored, min);
+					for (const option of STAGES.slice(STAGES.indexOf(stage))) {
+						part.items.set(item.id, option);
+						if (option === 'hidden' || itemCellsHold([...before, ...decided], item.id, idx, min))
+							break;
+					}
+					const chosen = part.items.get(item.id)!;
+					if (chosen !== stage) (mask[part.key] ??= {})[item.id] = chosen;
+				}
+		return { kind: 'new', release: { members, mask: { groups, items: mask } } };
+	}
+	return { kind: 'latest', newSince, needed: Math.max(1, min - newSince) };
+}

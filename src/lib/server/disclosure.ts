@@ -1,0 +1,190 @@
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { decideDisclosure, type ReleaseRecord, type SentResponse } from '$lib/domain/disclosure';
+import {
+	effectiveMinimum,
+	scoreRound,
+	tallyRespondents,
+	type RoundScore
+} from '$lib/domain/scoring';
+import type { RoundRow } from './access';
+import type { Db } from './db/open';
+import { answer, response, roundRelease, roundSnapshot, school } from './db/schema';
+import type { QuestionnaireRegistry } from './questionnaires';
+import { isRoundOpen } from './rounds';
+
+/**
+ * The one place where a round's figures come from: every output asks `disclosedRound` and shows
+ * what it returns. It applies the disclosure model (`domain/disclosure.ts`) to the round's sent
+ * responses and to what was shown before, records a new release when it makes one, locks the
+ * responses in it and keeps the round's snapshot (what the SWV and benchmarks read) equal to it.
+ */
+
+export type DisclosedRound =
+	| { state: 'open'; score: RoundScore; started: number }
+	| { state: 'too-few'; score: RoundScore }
+	| {
+			state: 'shown';
+			score: RoundScore;
+			shownAt: Date;
+			/** The sent responses behind the figures (for their comments). */
+			memberIds: number[];
+			/** Sent responses not yet in the figures, and how many more the update needs. */
+			pending: { newSince: number; needed: number } | null;
+	  };
+
+/** A score that shows only how many sent: before the minimum, or while the round is open. */
+export function participationOnly(sent: number, minRespondents: number): RoundScore {
+	const min = effectiveMinimum(minRespondents);
+	return {
+		respondents: sent,
+		disclosure: 'hidden',
+		needed: Math.max(0, min - sent),
+		themes: [],
+		overall: { score: null, level: null },
+		minRespondents: min,
+		groups: [],
+		groupsFolded: false
+	};
+}
+
+function sentResponses(db: Db, roundId: number): SentResponse[] {
+	const rows = db
+		.select({ id: response.id, group: response.respondentGroup })
+		.from(response)
+		.where(and(eq(response.roundId, roundId), isNotNull(response.submittedAt)))
+		.orderBy(asc(response.id))
+		.all();
+	const answers = new Map<number, Record<string, number>>(rows.map((r) => [r.id, {}]));
+	for (const a of db
+		.select({ id: answer.responseId, itemId: answer.itemId, value: answer.value })
+		.from(answer)
+		.innerJoin(response, eq(response.id, answer.responseId))
+		.where(and(eq(response.roundId, roundId), isNotNull(response.submittedAt)))
+		.all())
+		answers.get(a.id)![a.itemId] = a.value;
+	return rows.map((r) => ({ id: r.id, group: r.group, answers: answers.get(r.id)! }));
+}
+
+function contextOf(db: Db, r: RoundRow) {
+	return r.schoolId
+		? (db.select({ t: school.schoolType }).from(school).where(eq(school.id, r.schoolId)).get()?.t ??
+				'swv')
+		: 'swv';
+}
+
+function startedCount(db: Db, roundId: number): number {
+	return db.select({ id: response.id }).from(response).where(eq(response.roundId, roundId)).all()
+		.length;
+}
+
+/** Writes the round's snapshot from what it shows (replacing an older one). */
+function writeSnapshot(db: Db, roundId: number, score: RoundScore) {
+	const shown = score.disclosure !== 'hidden';
+	const row = {
+		roundId,
+		respondents: score.respondents,
+		disclosure: score.disclosure,
+		themes: shown ? Object.fromEntries(score.themes.map((t) => [t.themeId, t.score])) : {},
+		items: shown
+			? Object.fromEntries(
+					score.themes.flatMap((t) =>
+						t.items.map((i) => [i.itemId, { mean: i.mean, meanOnScale: i.meanOnScale, n: i.n }])
+					)
+				)
+			: {}
+	};
+	db.insert(roundSnapshot)
+		.values(row)
+		.onConflictDoUpdate({ target: roundSnapshot.roundId, set: row })
+		.run();
+}
+
+/** What the round shows now, to anyone; see the module comment. */
+export function disclosedRound(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	r: RoundRow,
+	now = Date.now()
+): DisclosedRound {
+	const q = registry.get(r.questionnaireId, r.questionnaireVersion);
+	if (!q) throw new Error(`Vragenlijst ${r.questionnaireId} v${r.questionnaireVersion} ontbreekt.`);
+	const context = contextOf(db, r);
+	const open = isRoundOpen(r, now);
+	const sent = sentResponses(db, r.id);
+	if (open)
+		return {
+			state: 'open',
+			score: participationOnly(sent.length, r.minRespondents),
+			started: startedCount(db, r.id)
+		};
+	return db.transaction(() => {
+		const releases = db
+			.select()
+			.from(roundRelease)
+			.where(eq(roundRelease.roundId, r.id))
+			.orderBy(asc(roundRelease.id))
+			.all();
+		const earlier: ReleaseRecord[] = releases.map((x) => ({ members: x.members, mask: x.mask }));
+		const decision = decideDisclosure(q, context, r.minRespondents, false, sent, earlier);
+		const hasSnapshot = !!db
+			.select({ id: roundSnapshot.roundId })
+			.from(roundSnapshot)
+			.where(eq(roundSnapshot.roundId, r.id))
+			.get();
+		if (decision.kind === 'open' || decision.kind === 'too-few') {
+			const score = participationOnly(sent.length, r.minRespondents);
+			if (!hasSnapshot) writeSnapshot(db, r.id, score);
+			return { state: 'too-few', score } as const;
+		}
+		let release = releases.at(-1)!;
+		if (decision.kind === 'new') {
+			release = db
+				.insert(roundRelease)
+				.values({
+					roundId: r.id,
+					members: decision.release.members.map(([id, g]) => [id, g]),
+					mask: decision.release.mask as typeof roundRelease.$inferInsert.mask
+				})
+				.returning()
+				.get();
+			const ids = release.members.map(([id]) => id);
+			for (let i = 0; i < ids.length; i += 500)
+				db.update(response)
+					.set({ lockedAt: new Date(now) })
+					.where(and(inArray(response.id, ids.slice(i, i + 500)), isNull(response.lockedAt)))
+					.run();
+		}
+		const memberIds = new Set(release.members.map(([id]) => id));
+		const score = scoreRound(
+			q,
+			context,
+			tallyRespondents(
+				q,
+				context,
+				sent.filter((s) => memberIds.has(s.id))
+			),
+			r.minRespondents,
+			release.mask
+		);
+		if (decision.kind === 'new' || !hasSnapshot) writeSnapshot(db, r.id, score);
+		return {
+			state: 'shown',
+			score,
+			shownAt: release.shownAt,
+			memberIds: [...memberIds],
+			pending:
+				decision.kind === 'latest' && decision.newSince > 0
+					? { newSince: decision.newSince, needed: decision.needed }
+					: null
+		} as const;
+	});
+}
+
+/** Whether any figures of the round were ever shown. */
+export function hasRelease(db: Db, roundId: number): boolean {
+	return !!db
+		.select({ id: roundRelease.id })
+		.from(roundRelease)
+		.where(eq(roundRelease.roundId, roundId))
+		.get();
+}
