@@ -128,13 +128,12 @@ export const OS = [
 ];
 
 /**
- * A finished round of OBS De Regenboog with known answers, written straight into the test
- * server's database: per respondent the value for every visie statement and (if given) every
- * ondersteuning statement, and optionally an open comment from the first respondent.
+ * A finished round of OBS De Regenboog whose sent responses gave these answers (item id → value),
+ * written straight into the test server's database; optionally an open comment from the first.
  */
-export function roundWithAnswers(
+export function roundWithItemAnswers(
 	title: string,
-	respondents: number[][],
+	respondents: Record<string, number>[],
 	{
 		comment,
 		opensAt = Date.now(),
@@ -156,7 +155,8 @@ export function roundWithAnswers(
 			)
 			.run(school.id, school.swv_id, title, opensAt, closedAt ?? null, token).lastInsertRowid
 	);
-	respondents.forEach(([vb, os], r) => {
+	const addAnswer = db.prepare('insert into answer values (?, ?, ?)');
+	respondents.forEach((answers, r) => {
 		const responseId = Number(
 			db
 				.prepare(
@@ -164,11 +164,7 @@ export function roundWithAnswers(
 				)
 				.run(roundId, `t-${roundId}-${r}`, `r-${roundId}-${r}`, Date.now()).lastInsertRowid
 		);
-		for (const item of VB)
-			db.prepare('insert into answer values (?, ?, ?)').run(responseId, item, vb);
-		if (os !== undefined)
-			for (const item of OS)
-				db.prepare('insert into answer values (?, ?, ?)').run(responseId, item, os);
+		for (const [item, value] of Object.entries(answers)) addAnswer.run(responseId, item, value);
 		if (comment && r === 0)
 			db.prepare('insert into theme_comment values (?, ?, ?)').run(
 				responseId,
@@ -178,4 +174,24 @@ export function roundWithAnswers(
 	});
 	db.close();
 	return roundId;
+}
+
+/**
+ * A finished round of OBS De Regenboog with known answers: per respondent the value for every
+ * visie statement and (if given) every ondersteuning statement, and optionally an open comment
+ * from the first respondent.
+ */
+export function roundWithAnswers(
+	title: string,
+	respondents: number[][],
+	options: { comment?: string; opensAt?: number; closedAt?: number } = {}
+): number {
+	return roundWithItemAnswers(
+		title,
+		respondents.map(([vb, os]) => ({
+			...Object.fromEntries(VB.map((item) => [item, vb!])),
+			...(os === undefined ? {} : Object.fromEntries(OS.map((item) => [item, os])))
+		})),
+		options
+	);
 }

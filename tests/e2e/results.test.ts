@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { E2E_DATA, expectAccessible, signIn, roundWithAnswers } from './helpers';
+import {
+	E2E_DATA,
+	expectAccessible,
+	signIn,
+	roundWithAnswers,
+	roundWithItemAnswers
+} from './helpers';
 
 /**
  * The results page shows what the scoring core computes, number by number, for a round with
@@ -125,7 +131,7 @@ test('below the minimum the page gives only the count and what is needed', async
 	await page.goto(`/rondes/${id}/resultaten`);
 	const status = page.getByRole('status');
 	await expect(status).toContainText(
-		'Er hebben 2 mensen geantwoord; uitkomsten verschijnen vanaf 3 respondenten'
+		'2 mensen hebben de antwoorden verstuurd; uitkomsten verschijnen vanaf 3 verstuurde vragenlijsten'
 	);
 	await expect(status).toContainText('Nog 1 nodig.');
 	await expect(page.getByRole('table')).toHaveCount(0);
@@ -289,4 +295,96 @@ test('a read-only link shows the team the results without the comments, until it
 	await expect(page.getByText('De leeslink werkt niet meer.')).toBeVisible();
 	expect((await t.goto(link))?.status()).toBe(404);
 	await team.close();
+});
+
+test('scores at a band boundary are exact and rounded half up, so the level is the right one', async ({
+	page
+}) => {
+	/**
+	 * Per theme two statements: the first answered by the first n₁ respondents with positions
+	 * (value − 1) adding up to S₁, the second by n₂ with S₂. Theme score = 100/3 · (S₁/n₁ + S₂/n₂) / 2,
+	 * exactly the boundary named. 49,5 (1 of 4 and 68 of 25) came out as 49 with floating point.
+	 */
+	const cases: [
+		theme: string,
+		items: [string, string],
+		s1: [number, number],
+		s2: [number, number],
+		score: number,
+		level: string
+	][] = [
+		[
+			'Visie en beleid',
+			['vb-gedeelde-visie', 'vb-visie-in-praktijk'],
+			[4, 3],
+			[25, 18],
+			25,
+			'In ontwikkeling'
+		], // 24,5
+		[
+			'Ondersteuningsstructuur',
+			['os-basisondersteuning-bekend', 'os-basisondersteuning-geboden'],
+			[4, 2],
+			[25, 25],
+			25,
+			'In ontwikkeling'
+		], // 25
+		[
+			'Zicht op ontwikkeling',
+			['zo-vroeg-signaleren', 'zo-gegevens-benut'],
+			[4, 1],
+			[25, 68],
+			50,
+			'Functionerend'
+		], // 49,5
+		[
+			'handelen',
+			['hl-afstemmen-verschillen', 'hl-veilig-klimaat'],
+			[4, 4],
+			[25, 50],
+			50,
+			'Functionerend'
+		], // 50
+		[
+			'Positie van de leerling',
+			['pl-gehoord', 'pl-betrokken-bij-doelen'],
+			[4, 11],
+			[25, 43],
+			75,
+			'Geborgd'
+		], // 74,5
+		[
+			'ouders',
+			['ou-gelijkwaardig-partner', 'ou-begrijpelijke-informatie'],
+			[4, 10],
+			[25, 50],
+			75,
+			'Geborgd'
+		], // 75
+		['Samenwerking', ['sp-lijnen-swv', 'sp-jeugdhulp-nabij'], [3, 1], [12, 5], 13, 'Verkennen'] // 12,5
+	];
+	const respondents: Record<string, number>[] = Array.from({ length: 25 }, () => ({}));
+	/** n answers whose positions add up to s: threes first, the rest zero. */
+	const fill = (item: string, [n, s]: [number, number]) => {
+		for (let r = 0; r < n; r++) {
+			const position = Math.min(3, s);
+			s -= position;
+			respondents[r]![item] = position + 1;
+		}
+	};
+	for (const [, [a, b], s1, s2] of cases) {
+		fill(a, s1);
+		fill(b, s2);
+	}
+	const id = roundWithItemAnswers('Grenzen', respondents);
+	await signIn(page, 'school@example.org');
+	await page.goto(`/rondes/${id}/resultaten`);
+	for (const [theme, , , , score, level] of cases) {
+		const section = page.locator('section.theme').filter({
+			has: page.getByRole('heading', { level: 2, name: new RegExp(theme, 'i') })
+		});
+		await expect(
+			section.getByText(`Score ${score} van 100: ${level}`, { exact: false })
+		).toBeVisible();
+	}
 });

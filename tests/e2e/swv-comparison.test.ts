@@ -133,11 +133,18 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 	});
 	expect(again.status()).toBe(409);
 	// The export still says the round exists, and nothing more.
-	const after = (await (await swv.request.get(`/swv/${swvId}/export-themas.csv`)).text())
-		.split('\r\n')
-		.filter((l) => l.startsWith('OBS De Regenboog;'));
+	const later = (await (await swv.request.get(`/swv/${swvId}/export-themas.csv`)).text()).replace(
+		/^\ufeff/,
+		''
+	);
+	const after = later.split('\r\n').filter((l) => l.startsWith('OBS De Regenboog;'));
 	expect(after).toHaveLength(1);
-	expect(after[0]).toMatch(/;Ronde voor het SWV;\d{4}-\d{2}-\d{2};+Niet gedeeld$/);
+	expect(after[0]).toMatch(/;Ronde voor het SWV;\d{4}-\d{2}-\d{2};;\d+;+Niet gedeeld$/);
+	// Every row has exactly the header's columns: the reason sits under "Opmerking".
+	const lines = later.trim().split('\r\n');
+	const header = lines[0]!.split(';');
+	expect(header.at(-1)).toBe('Opmerking');
+	for (const line of lines) expect(line.split(';'), line).toHaveLength(header.length);
 });
 
 test('the overview shows the same numbers as the school’s results page, with footer, filter and sort', async ({

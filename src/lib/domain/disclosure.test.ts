@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellsHold, decideDisclosure, type ReleaseRecord, type SentResponse } from './disclosure';
+import {
+	cellsHold,
+	decideDisclosure,
+	participation,
+	type ReleaseRecord,
+	type SentResponse
+} from './disclosure';
 import { questionnaireSchema } from './questionnaire/schema';
 import { countedAnswers, scoreRound, tallyRespondents, type RoundScore } from './scoring';
 
@@ -83,6 +89,58 @@ describe('cells of shown sets', () => {
 				3
 			)
 		).toBe(false);
+	});
+});
+
+describe('participation while a round is open', () => {
+	const count = (groups: [string | null, number, number][]) => ({
+		started: groups.reduce((n, [, s]) => n + s, 0),
+		submitted: groups.reduce((n, [, , x]) => n + x, 0),
+		groups: groups.map(([group, , submitted]) => ({ group, submitted }))
+	});
+
+	it('shows sent per function only where the function and the rest both reach the minimum', () => {
+		expect(
+			participation(
+				mini,
+				count([
+					['leraar', 6, 4],
+					['directie', 1, 1]
+				]),
+				3
+			)
+		).toEqual({
+			submitted: 5,
+			unsent: 2,
+			groups: []
+		});
+		expect(
+			participation(
+				mini,
+				count([
+					['leraar', 6, 4],
+					['directie', 3, 2],
+					[null, 2, 1]
+				]),
+				3
+			).groups
+		).toEqual([
+			{ label: 'leraar', submitted: 4 },
+			{ label: 'Overige functies samen', submitted: 3 }
+		]);
+		// Begun counts never appear per function, only as one total.
+		expect(
+			JSON.stringify(
+				participation(
+					mini,
+					count([
+						['leraar', 9, 3],
+						['directie', 9, 3]
+					]),
+					3
+				)
+			)
+		).not.toContain('started');
 	});
 });
 

@@ -77,7 +77,11 @@ function partsOf(
 	const whole: Part = { key: '', ids: members.map(([id]) => id) };
 	if (whole.ids.length < min || !groups?.length) return [whole];
 	const byGroup = new Map<string, number[]>();
-	for (const [id, g] of members) byGroup.set(g ?? '', [...(byGroup.get(g ?? '') ?? []), id]);
+	for (const [id, g] of members) {
+		const ids = byGroup.get(g ?? '');
+		if (ids) ids.push(id);
+		else byGroup.set(g ?? '', [id]);
+	}
 	const standing = groups.filter((g) => (byGroup.get(g)?.length ?? 0) >= min);
 	if (!standing.length) return [whole];
 	const rest = members.filter(([, g]) => !standing.includes(g ?? '')).map(([id]) => id);
@@ -102,7 +106,11 @@ export function cellsHold(
 		for (const id of set) signature.set(id, `${signature.get(id) ?? ''}${i},`);
 	});
 	const cells = new Map<string, number[]>();
-	for (const [id, sig] of signature) cells.set(sig, [...(cells.get(sig) ?? []), id]);
+	for (const [id, sig] of signature) {
+		const cell = cells.get(sig);
+		if (cell) cell.push(id);
+		else cells.set(sig, [id]);
+	}
 	for (const cell of cells.values()) if (cell.length < min || !cellOk(cell)) return false;
 	return true;
 }
@@ -162,10 +170,18 @@ function itemCellsHold(parts: readonly ShownPart[], itemId: string, idx: AnswerI
 	);
 }
 
+/** How many of these responses scored on a statement. */
+function scoredIn(ids: readonly number[], itemId: string, idx: AnswerIndex): number {
+	const scored = idx.scored.get(itemId);
+	if (!scored) return 0;
+	let n = 0;
+	for (const id of ids) if (scored.has(id)) n++;
+	return n;
+}
+
 /** What each part of a release shows per statement, given what its mask holds back. */
 function shownParts(
-	q: Questionnaire,
-	context: ScanContext,
+	itemIds: readonly string[],
 	release: ReleaseRecord,
 	idx: AnswerIndex,
 	min: number
@@ -173,13 +189,11 @@ function shownParts(
 	return partsOf(release.members, release.mask.groups, min).map((p) => {
 		const limits = release.mask.items?.[p.key] ?? {};
 		const items = new Map<string, ItemShown>();
-		for (const { items: its } of themesFor(q, context))
-			for (const item of its) {
-				const scored = p.ids.filter((id) => idx.scored.get(item.id)?.has(id)).length;
-				const stage = itemStage(p.ids.length, scored, min);
-				const limit = limits[item.id];
-				items.set(item.id, limit && STAGES.indexOf(limit) > STAGES.indexOf(stage) ? limit : stage);
-			}
+		for (const itemId of itemIds) {
+			const stage = itemStage(p.ids.length, scoredIn(p.ids, itemId, idx), min);
+			const limit = limits[itemId];
+			items.set(itemId, limit && STAGES.indexOf(limit) > STAGES.indexOf(stage) ? limit : stage);
+		}
 		return { ...p, items };
 	});
 }
@@ -207,7 +221,8 @@ export function decideDisclosure(
 	if (latest && newSince === 0) return { kind: 'latest', newSince: 0, needed: 0 };
 
 	const idx = indexAnswers(q, context, sent);
-	const before = earlier.flatMap((rel) => shownParts(q, context, rel, idx, min));
+	const itemIds = themesFor(q, context).flatMap(({ items }) => items.map((i) => i.id));
+	const before = earlier.flatMap((rel) => shownParts(itemIds, rel, idx, min));
 	const members = sent.map((r) => [r.id, r.group] as const);
 	const natural = naturalGroups(q, tallyRespondents(q, context, sent), min);
 	const structures: (readonly string[] | null)[] = [natural];
@@ -226,20 +241,57 @@ export function decideDisclosure(
 		// Statement by statement, part by part (the whole first): show as much as the cells allow.
 		const decided: ShownPart[] = parts.map((p) => ({ ...p, items: new Map() }));
 		const mask: Record<string, Record<string, ItemShown>> = {};
-		for (const { items } of themesFor(q, context))
-			for (const item of items)
-				for (const part of decided) {
-					const scored = part.ids.filter((id) => idx.scored.get(item.id)?.has(id)).length;
-					const stage = itemStage(part.ids.length, scored, min);
-					for (const option of STAGES.slice(STAGES.indexOf(stage))) {
-						part.items.set(item.id, option);
-						if (option === 'hidden' || itemCellsHold([...before, ...decided], item.id, idx, min))
-							break;
-					}
-					const chosen = part.items.get(item.id)!;
-					if (chosen !== stage) (mask[part.key] ??= {})[item.id] = chosen;
+		const all = [...before, ...decided];
+		for (const itemId of itemIds)
+			for (const part of decided) {
+				const stage = itemStage(part.ids.length, scoredIn(part.ids, itemId, idx), min);
+				for (const option of STAGES.slice(STAGES.indexOf(stage))) {
+					part.items.set(itemId, option);
+					if (option === 'hidden' || itemCellsHold(all, itemId, idx, min)) break;
 				}
+				const chosen = part.items.get(itemId)!;
+				if (chosen !== stage) (mask[part.key] ??= {})[itemId] = chosen;
+			}
 		return { kind: 'new', release: { members, mask: { groups, items: mask } } };
 	}
 	return { kind: 'latest', newSince, needed: Math.max(1, min - newSince) };
+}
+
+/**
+ * What a round page shows of participation while answers come in: sent in total, begun but not
+ * sent as one total (so the coordinator can remind the team), and sent per function folded as
+ * the results fold groups (`naturalGroups`): a function stands apart only with at least the
+ * minimum, and only when the others together reach it too. Never "begun" per function.
+ */
+export function participation(
+	q: Questionnaire,
+	counts: {
+		started: number;
+		submitted: number;
+		groups: { group: string | null; submitted: number }[];
+	},
+	minRespondents: number
+) {
+	const tallies = counts.groups.map((g) => ({
+		group: g.group ?? '',
+		respondents: g.submitted,
+		items: {}
+	}));
+	const standing = naturalGroups(q, tallies, minRespondents) ?? [];
+	const labels = new Map((q.respondentGroups ?? []).map((g) => [g.id, g.label]));
+	const named = counts.groups.filter((g) => g.group && standing.includes(g.group));
+	const rest = counts.submitted - named.reduce((n, g) => n + g.submitted, 0);
+	return {
+		submitted: counts.submitted,
+		unsent: counts.started - counts.submitted,
+		groups: named.length
+			? [
+					...named.map((g) => ({
+						label: labels.get(g.group!) ?? g.group!,
+						submitted: g.submitted
+					})),
+					...(rest > 0 ? [{ label: 'Overige functies samen', submitted: rest }] : [])
+				]
+			: []
+	};
 }

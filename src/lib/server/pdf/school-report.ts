@@ -51,6 +51,14 @@ function cover(rd: ReportDocument, m: SchoolReport): void {
 			'Respondenten',
 			`${m.score.respondents} ${m.score.respondents === 1 ? 'respondent' : 'respondenten'} (uitkomsten vanaf ${m.score.minRespondents})`
 		],
+		...(m.pending
+			? [
+					[
+						'Nog niet meegeteld',
+						`${m.pending.newSince} later verstuurd; de uitkomsten worden bijgewerkt zodra er nog ${m.pending.needed} bij ${m.pending.needed === 1 ? 'komt' : 'komen'}`
+					] as [string, string]
+				]
+			: []),
 		['Rapport gemaakt op', m.meta.today]
 	];
 	rd.table(
@@ -266,7 +274,7 @@ function themes(rd: ReportDocument, m: SchoolReport): void {
 				: null
 		].filter((x): x is string => x !== null);
 		for (const line of signals) rd.paragraph(line);
-		const options = t.items[0]?.distribution;
+		const options = t.items.find((i) => i.distribution)?.distribution ?? null;
 		if (options) {
 			rd.figure(
 				`Gestapeld staafdiagram van de antwoorden per stelling bij ${t.title}; de tabel eronder geeft dezelfde aantallen.`,
@@ -297,8 +305,10 @@ function themes(rd: ReportDocument, m: SchoolReport): void {
 			t.items.map((item, k) => [
 				`${k + 1}. ${item.text}`,
 				item.meanOnScale === null ? '—' : dutchNumber(item.meanOnScale),
-				...(item.distribution ?? []).map((o) => String(o.count)),
-				String(item.n)
+				...(item.distribution ?? options?.map(() => null) ?? []).map((o) =>
+					o ? String(o.count) : '—'
+				),
+				item.n === null ? '—' : String(item.n)
 			]),
 			{ size: 8.5 }
 		);
@@ -445,7 +455,15 @@ export async function renderSchoolReport(m: SchoolReport): Promise<Buffer> {
 		header: `Scan Passend Onderwijs · ${who} · ${m.round.title}`
 	});
 	cover(rd, m);
-	if (m.score.disclosure === 'hidden') {
+	if (m.state === 'open') {
+		rd.openSection('Uitkomsten', { newPage: true });
+		rd.notice(
+			`De ronde loopt nog: uitkomsten verschijnen als de ronde gesloten is, vanaf ${m.score.minRespondents} verstuurde vragenlijsten. ` +
+				`Tot nu toe ${m.score.respondents === 1 ? 'is 1 vragenlijst' : `zijn ${m.score.respondents} vragenlijsten`} verstuurd.`
+		);
+		rd.closeSection();
+		actionPlan(rd, m);
+	} else if (m.score.disclosure === 'hidden') {
 		rd.openSection('Uitkomsten', { newPage: true });
 		rd.notice(
 			`Te weinig respondenten: de uitkomsten worden pas getoond vanaf ${m.score.minRespondents} respondenten. ` +

@@ -12,12 +12,11 @@ import {
 	lifecycleState,
 	roundCounts,
 	roundFor,
-	type RoundCounts,
 	roundSchool
 } from '$lib/server/rounds';
 import { hasRelease } from '$lib/server/disclosure';
 import { canReopen, transition } from '$lib/domain/round-lifecycle';
-import { effectiveMinimum } from '$lib/domain/scoring';
+import { participation } from '$lib/domain/disclosure';
 import { getQuestionnaires } from '$lib/server/app';
 import { dropSnapshot, takeSnapshot } from '$lib/server/snapshots';
 import type { Db } from '$lib/server/db/open';
@@ -29,30 +28,6 @@ function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	return { me, db, r: roundFor(db, me, Number(event.params.id)) };
 }
 
-/**
- * What the round page shows of participation: begun-but-not-sent as one total (so the
- * coordinator can remind the team), sent per function only where a function reaches the
- * minimum, the other functions together.
- */
-function participation(counts: RoundCounts, minRespondents: number, labels: Map<string, string>) {
-	const min = effectiveMinimum(minRespondents);
-	const named = counts.groups.filter((g) => g.group && g.submitted >= min);
-	const rest = counts.submitted - named.reduce((n, g) => n + g.submitted, 0);
-	return {
-		submitted: counts.submitted,
-		unsent: counts.started - counts.submitted,
-		groups: named.length
-			? [
-					...named.map((g) => ({
-						label: labels.get(g.group!) ?? g.group!,
-						submitted: g.submitted
-					})),
-					...(rest > 0 ? [{ label: 'Overige functies samen', submitted: rest }] : [])
-				]
-			: []
-	};
-}
-
 /** The round as the lifecycle rules see it: did the SWV see figures of it? */
 function stateOf(db: Db, r: typeof round.$inferSelect) {
 	return lifecycleState(r, () => hasRelease(db, r.id));
@@ -62,7 +37,6 @@ export const load: PageServerLoad = (event) => {
 	const { db, r } = mine(event);
 	const s = roundSchool(db, r);
 	const q = getQuestionnaires().get(r.questionnaireId, r.questionnaireVersion);
-	const labels = new Map((q?.respondentGroups ?? []).map((g) => [g.id, g.label]));
 	const counts = roundCounts(db, r.id);
 	return {
 		round: {
@@ -82,7 +56,9 @@ export const load: PageServerLoad = (event) => {
 			? { name: s.name, href: `/school/${s.id}` }
 			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${r.swvId}` },
 		link: `${event.url.origin}/s/${r.shareToken}`,
-		counts: participation(counts, r.minRespondents, labels)
+		counts: q
+			? participation(q, counts, r.minRespondents)
+			: { submitted: counts.submitted, unsent: counts.started - counts.submitted, groups: [] }
 	};
 };
 

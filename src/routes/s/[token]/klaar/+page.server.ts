@@ -3,5 +3,11 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, cookies }) => {
 	const s = respondentSession(params.token, cookies);
-	return { unitName: s.unitName, submitted: !!s.response?.submittedAt, open: s.open };
+	return {
+		unitName: s.unitName,
+		submitted: !!s.response?.submittedAt,
+		open: s.open,
+		// Part of results the team has seen: the answers can no longer change.
+		locked: !!s.response?.lockedAt
+	};
 };
