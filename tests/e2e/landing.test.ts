@@ -60,7 +60,10 @@ test('an unknown page gives a Dutch 404 page', async ({ page }) => {
 test('the privacy page says what is stored and who sees what', async ({ page }) => {
 	await page.goto('/privacy');
 	await expect(page.getByRole('heading', { name: 'Wat we bewaren' })).toBeVisible();
-	await expect(page.getByText(/vanaf drie respondenten/)).toBeVisible();
+	await expect(page.getByText(/vanaf drie verstuurde vragenlijsten/)).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Wat anonimiteit niet kan voorkomen' })
+	).toBeVisible();
 	await expectAccessible(page);
 });
 

@@ -142,9 +142,20 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 	expect(after[0]).toMatch(/;Ronde voor het SWV;\d{4}-\d{2}-\d{2};;\d+;+Niet gedeeld$/);
 	// Every row has exactly the header's columns: the reason sits under "Opmerking".
 	const lines = later.trim().split('\r\n');
-	const header = lines[0]!.split(';');
+	/** The fields of a CSV line: semicolons inside quotes do not split. */
+	const fields = (line: string) => {
+		const out = [''];
+		let quoted = false;
+		for (const ch of line) {
+			if (ch === '"') quoted = !quoted;
+			if (ch === ';' && !quoted) out.push('');
+			else out[out.length - 1] += ch;
+		}
+		return out;
+	};
+	const header = fields(lines[0]!);
 	expect(header.at(-1)).toBe('Opmerking');
-	for (const line of lines) expect(line.split(';'), line).toHaveLength(header.length);
+	for (const line of lines) expect(fields(line), line).toHaveLength(header.length);
 });
 
 test('the overview shows the same numbers as the school’s results page, with footer, filter and sort', async ({

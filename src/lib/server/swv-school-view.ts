@@ -96,7 +96,7 @@ export function swvSchoolView(
 										text: i.text,
 										mean: x?.mean ?? null,
 										meanOnScale: x?.meanOnScale ?? null,
-										n: x?.n ?? 0
+										n: x?.n ?? null
 									};
 								})
 							};
