@@ -313,8 +313,8 @@ export function methodText(q: Questionnaire, minRespondents: number): TextBlock[
 			paragraphs: [
 				`Teamleden geven bij elke stelling aan in hoeverre die klopt${options ? `: ${options.join(', ')}` : ''}. ` +
 					'"Weet ik niet" telt niet mee in de score. Een antwoord telt als 0 tot 100 naar zijn plaats op de schaal ' +
-					'(1 = 0, 2 = 33, 3 = 67, 4 = 100); de score van een thema is het gewogen gemiddelde van zijn stellingen, ' +
-					'afgerond op hele punten.'
+					'(1 = 0, 2 = 33⅓, 3 = 66⅔, 4 = 100); de score van een thema is het gewogen gemiddelde van zijn stellingen, ' +
+					'exact berekend en pas aan het eind afgerond op hele punten (een half punt naar boven).'
 			]
 		},
 		{
@@ -328,8 +328,10 @@ export function methodText(q: Questionnaire, minRespondents: number): TextBlock[
 		{
 			heading: 'Anonimiteit en signalen',
 			paragraphs: [
-				`Uitkomsten verschijnen pas vanaf ${min} respondenten; vanaf ${Math.max(DISTRIBUTION_MIN_RESPONDENTS, min)} ook de verdeling van de antwoorden. ` +
-					`Een stelling krijgt pas een gemiddelde als minstens ${min} mensen haar beantwoordden. ` +
+				'Alleen verstuurde vragenlijsten tellen mee, en uitkomsten verschijnen pas als de ronde gesloten is. ' +
+					`Uitkomsten verschijnen pas vanaf ${min} respondenten; vanaf ${Math.max(DISTRIBUTION_MIN_RESPONDENTS, min)} ook de verdeling van de antwoorden. ` +
+					`Een stelling krijgt pas een gemiddelde als minstens ${min} mensen haar beantwoordden; anders blijft alles over die stelling weg. ` +
+					`Een getoonde uitkomst verandert pas als er minstens ${min} nieuwe verstuurde vragenlijsten bij zijn, zodat niemand door twee uitkomsten te vergelijken één persoon herkent. ` +
 					`"Onvoldoende zicht": meer dan ${Math.round(signals.insufficientInsight * 100)}% van de antwoorden op een thema is "weet ik niet". ` +
 					`"Beelden lopen uiteen": de spreiding van de antwoorden is groter dan ${signals.divergentViews} punten. ` +
 					'De open toelichtingen van teamleden staan niet in dit rapport: zij zijn alleen voor de coördinatoren.'

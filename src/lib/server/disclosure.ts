@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { decideDisclosure, type ReleaseRecord, type SentResponse } from '$lib/domain/disclosure';
 import {
 	effectiveMinimum,
@@ -8,7 +8,7 @@ import {
 } from '$lib/domain/scoring';
 import type { RoundRow } from './access';
 import type { Db } from './db/open';
-import { answer, response, roundRelease, roundSnapshot, school } from './db/schema';
+import { response, roundRelease, roundSnapshot, school } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
 import { isRoundOpen } from './rounds';
 
@@ -47,22 +47,34 @@ export function participationOnly(sent: number, minRespondents: number): RoundSc
 	};
 }
 
+const sentStatements = new WeakMap<Db, ReturnType<Db['$client']['prepare']>>();
+
+/** The round's sent responses with their answers: one query, read as plain rows (hot path). */
 function sentResponses(db: Db, roundId: number): SentResponse[] {
-	const rows = db
-		.select({ id: response.id, group: response.respondentGroup })
-		.from(response)
-		.where(and(eq(response.roundId, roundId), isNotNull(response.submittedAt)))
-		.orderBy(asc(response.id))
-		.all();
-	const answers = new Map<number, Record<string, number>>(rows.map((r) => [r.id, {}]));
-	for (const a of db
-		.select({ id: answer.responseId, itemId: answer.itemId, value: answer.value })
-		.from(answer)
-		.innerJoin(response, eq(response.id, answer.responseId))
-		.where(and(eq(response.roundId, roundId), isNotNull(response.submittedAt)))
-		.all())
-		answers.get(a.id)![a.itemId] = a.value;
-	return rows.map((r) => ({ id: r.id, group: r.group, answers: answers.get(r.id)! }));
+	let statement = sentStatements.get(db);
+	if (!statement)
+		sentStatements.set(
+			db,
+			(statement = db.$client
+				.prepare(
+					`select r.id, r.respondent_group, a.item_id, a.value from response r
+					 left join answer a on a.response_id = r.id
+					 where r.round_id = ? and r.submitted_at is not null order by r.id`
+				)
+				.raw())
+		);
+	const out: SentResponse[] = [];
+	let current: { id: number; group: string | null; answers: Record<string, number> } | undefined;
+	for (const [id, group, itemId, value] of statement.all(roundId) as [
+		number,
+		string | null,
+		string | null,
+		number | null
+	][]) {
+		if (current?.id !== id) out.push((current = { id, group, answers: {} }));
+		if (itemId !== null && value !== null) current.answers[itemId] = value;
+	}
+	return out;
 }
 
 function contextOf(db: Db, r: RoundRow) {

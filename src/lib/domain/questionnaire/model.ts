@@ -15,11 +15,24 @@ export function itemApplies(theme: Theme, item: Item, context: ScanContext): boo
 	return (item.appliesTo ?? themeSchoolTypes(theme)).includes(context);
 }
 
-/** The themes and items a respondent in this context sees, ignoring `visibleIf`. */
-export function themesFor(q: Questionnaire, context: ScanContext): ThemeView[] {
-	return q.themes
-		.map((theme) => ({ theme, items: theme.items.filter((i) => itemApplies(theme, i, context)) }))
-		.filter((view) => view.items.length > 0);
+const viewCache = new WeakMap<Questionnaire, Map<ScanContext, readonly ThemeView[]>>();
+
+/**
+ * The themes and items a respondent in this context sees, ignoring `visibleIf`. A questionnaire
+ * version never changes, so the answer is kept per version and context (scoring asks it for
+ * every respondent); treat it as read-only.
+ */
+export function themesFor(q: Questionnaire, context: ScanContext): readonly ThemeView[] {
+	let byContext = viewCache.get(q);
+	if (!byContext) viewCache.set(q, (byContext = new Map()));
+	let views = byContext.get(context);
+	if (!views) {
+		views = q.themes
+			.map((theme) => ({ theme, items: theme.items.filter((i) => itemApplies(theme, i, context)) }))
+			.filter((view) => view.items.length > 0);
+		byContext.set(context, views);
+	}
+	return views;
 }
 
 export function scaleFor(q: Questionnaire, item: Item): Scale {
