@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { and, count, eq, isNotNull } from 'drizzle-orm';
 import type { ScanContext } from '$lib/domain/school-type';
 import type { Questionnaire } from '$lib/domain/questionnaire/schema';
-import type { RoundPatch, RoundState } from '$lib/domain/round-lifecycle';
+import { isOpen, type RoundPatch, type RoundState } from '$lib/domain/round-lifecycle';
 import { maySchool, maySwv, type RoundRow, type SchoolRow } from './access';
 import type { SessionUser } from './auth/session';
 import { generateShareToken } from './auth/tokens';
@@ -55,8 +55,9 @@ export function createRound(
 		.get().id;
 }
 
+/** Open: not closed and not past its closing date (the lifecycle rule, `round-lifecycle.ts`). */
 export function isRoundOpen(r: Pick<RoundRow, 'status' | 'closesAt'>, now = Date.now()): boolean {
-	return r.status === 'open' && (!r.closesAt || r.closesAt.getTime() > now);
+	return isOpen({ status: r.status, closesAt: r.closesAt?.getTime() ?? null }, now);
 }
 
 export function roundSchool(db: Db, r: RoundRow): SchoolRow | null {
