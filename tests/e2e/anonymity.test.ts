@@ -203,7 +203,7 @@ test('an open round shows participation only, counting sent responses alone', as
 	expect(roundPage.html).not.toMatch(/[Bb]egonnen<\/th>/);
 });
 
-test('closing shows the sent five; one more after reopening changes nothing until the minimum is new', async () => {
+test('closing shows the sent five; after reopening, fewer than five new ones change nothing', async () => {
 	await act('sluiten');
 	const first = seen.length;
 	await look('gesloten bij 5');
@@ -211,26 +211,43 @@ test('closing shows the sent five; one more after reopening changes nothing unti
 	expect(shown.length).toBeGreaterThan(0);
 	for (const s of shown) expect(s.respondents, s.where).toBe(5);
 
-	await act('heropenen');
-	await respond([1, 4, 4], 'leraar');
-	await look('heropend, 6 verstuurd');
-	await act('sluiten');
-	const held = seen.length;
-	await look('gesloten bij 6');
-	for (const s of seen.slice(held).filter((x) => x.respondents !== null))
-		expect(s.respondents, s.where).toBe(5);
-	const results = seen.slice(held).find((s) => s.where.endsWith('/resultaten'))!;
-	expect(text(results.html)).toContain('Daarna is er 1 vragenlijst verstuurd');
-	expect(text(results.html)).toContain('zodra er nog 2 bijkomen');
+	// One more, then three more: each time the five stay, with what the update waits for.
+	// Five responses showed their distributions, so an update needs five new ones.
+	const newcomers = [
+		[[1, 4, 4]],
+		[
+			[2, 2, 2],
+			[3, 3, 0]
+		]
+	];
+	let sentSince = 0;
+	for (const batch of newcomers) {
+		await act('heropenen');
+		for (const values of batch) await respond(values, 'leraar');
+		sentSince += batch.length;
+		await look(`heropend, ${5 + sentSince} verstuurd`);
+		await act('sluiten');
+		const held = seen.length;
+		await look(`gesloten bij ${5 + sentSince}`);
+		for (const s of seen.slice(held).filter((x) => x.respondents !== null))
+			expect(s.respondents, s.where).toBe(5);
+		const results = text(seen.slice(held).find((s) => s.where.endsWith('/resultaten'))!.html);
+		expect(results).toContain(
+			sentSince === 1
+				? 'Daarna is er 1 vragenlijst verstuurd'
+				: `Daarna zijn er ${sentSince} vragenlijsten verstuurd`
+		);
+		expect(results).toContain(`zodra er nog ${5 - sentSince} bijkomen`);
+	}
 
 	await act('heropenen');
-	await respond([2, 2, 2], 'leraar');
-	await respond([3, 3, 0], 'leraar');
+	await respond([4, 4, 4], 'leraar');
+	await respond([1, 0, 3], 'leraar');
 	await act('sluiten');
 	const updated = seen.length;
-	await look('gesloten bij 8');
+	await look('gesloten bij 10');
 	for (const s of seen.slice(updated).filter((x) => x.respondents !== null))
-		expect(s.respondents, s.where).toBe(8);
+		expect(s.respondents, s.where).toBe(10);
 });
 
 test('the SWV sees the same figures once shared, and no view singles anyone out', async () => {
@@ -239,56 +256,58 @@ test('the SWV sees the same figures once shared, and no view singles anyone out'
 		headers: { accept: 'application/json' }
 	});
 	expect(shared.status()).toBe(200);
-	const schoolId = (
-		e2eDb().prepare('select school_id from round where id = ?').get(roundId) as {
-			school_id: number;
-		}
-	).school_id;
-	const swvId = (
-		e2eDb().prepare('select swv_id from round where id = ?').get(roundId) as {
-			swv_id: number;
-		}
-	).swv_id;
-	const path = `/swv/${swvId}/scholen/${schoolId}`;
-	const view = JSON.stringify(await pageData(swv, path));
-	expect(view).toContain('"respondents":8');
+	const { school_id: schoolId, swv_id: swvId } = e2eDb()
+		.prepare('select school_id, swv_id from round where id = ?')
+		.get(roundId) as { school_id: number; swv_id: number };
+	const swvData = await pageData(swv, `/swv/${swvId}/scholen/${schoolId}`);
+	expect(JSON.stringify(swvData)).toContain('"respondents":10');
+	// The SWV's statement means are the school's own, of the same ten.
+	const means = (data: unknown[], key: 'itemId' | 'id') =>
+		Object.fromEntries(
+			[...walk(data)]
+				.filter((o) => ITEMS.includes(o[key] as string) && 'meanOnScale' in o)
+				.map((o) => [o[key], o.mean])
+		);
+	const own = means(await pageData(coordinator, `/rondes/${roundId}/resultaten`), 'itemId');
+	expect(Object.keys(own).sort()).toEqual([...ITEMS].sort());
+	expect(means(swvData, 'id')).toEqual(own);
 	const csv = await (await swv.get(`/swv/${swvId}/export-stellingen.csv`)).text();
 	const line = csv
 		.split('\r\n')
 		.find((l) => l.includes('Anonimiteit') && l.includes('vb-gedeelde-visie'));
-	expect(line, 'export row of the round').toBeTruthy();
+	expect(line, 'export row of the round').toContain(';vb-gedeelde-visie;');
+	// Shared and shown: the round cannot take answers again, so the SWV never sees a second set.
+	const again = await coordinator.post(`/rondes/${roundId}?/heropenen`, {
+		form: {},
+		headers: { accept: 'application/json' }
+	});
+	expect(again.status()).toBe(409);
 
-	// The attacker's check: every figure ever shown per statement belongs to a set of sent
-	// responses; two different figures of one statement must differ by at least the minimum.
-	const byItem = new Map<string, Map<string, number>>();
+	// The attacker's check. Of all figures ever shown, only two sets of responses appear: the
+	// first five and all ten. Per statement the two distributions differ by exactly the answers of
+	// the five newcomers together: nothing about fewer than five people can be read off.
+	const bySize = new Map<number, Record<string, string>>();
 	for (const s of seen)
-		for (const [item, figure] of Object.entries(s.items)) {
-			const m = byItem.get(item) ?? new Map<string, number>();
-			m.set(figure, s.respondents!);
-			byItem.set(item, m);
-		}
-	expect([...new Set(seen.map((s) => s.respondents).filter((n) => n !== null))].sort()).toEqual([
-		5, 8
-	]);
-	for (const [item, figures] of byItem) {
-		const sizes = [...figures.values()];
-		for (const a of sizes)
-			for (const b of sizes) if (a !== b) expect(Math.abs(a - b), item).toBeGreaterThanOrEqual(MIN);
-		// The difference between the two distributions is the three newcomers' answers together,
-		// never one person's: it holds three answers.
-		const dists = [...figures.keys()]
-			.filter((f) => !f.startsWith('mean'))
-			.map((f) => f.split(',').map(Number));
-		if (dists.length === 2) {
-			const diff = dists[1]!.map((x, k) => Math.abs(x - dists[0]![k]!));
-			expect(
-				diff.reduce((a, b) => a + b, 0),
-				item
-			).toBe(3);
-		}
+		if (s.respondents !== null)
+			bySize.set(s.respondents, { ...bySize.get(s.respondents), ...s.items });
+	expect([...bySize.keys()].sort((a, b) => a - b)).toEqual([5, 10]);
+	for (const item of ITEMS) {
+		const before = bySize.get(5)![item]!.split(',').map(Number);
+		const after = bySize.get(10)![item]!.split(',').map(Number);
+		// Distribution order: Niet, Enigszins, Grotendeels, Volledig, Weet ik niet (values 1–4, 0).
+		const newcomers = [1, 2, 3, 4, 0].map(
+			(v) => sentAnswers.slice(5).filter((a) => a[item] === v).length
+		);
+		expect(
+			after.map((x, k) => x - before[k]!),
+			item
+		).toEqual(newcomers);
+		expect(newcomers.reduce((a, b) => a + b, 0)).toBe(5);
 	}
-	// The sixth response alone (sent between the two releases) is never a figure's difference.
-	expect(sentAnswers).toHaveLength(8);
+	// Every look at one moment agrees with every other look at that moment (page, team link, SWV).
+	for (const s of seen.filter((x) => x.respondents === 10))
+		for (const [item, figure] of Object.entries(s.items))
+			expect(figure, `${s.where} ${item}`).toBe(bySize.get(10)![item]);
 });
 
 /** Every object in a page's data, depth first. */
@@ -315,6 +334,9 @@ function onlyShown(data: unknown[], where: string, stage: 'none' | 'means' | 'fu
 			if (stage !== 'full' && 'distribution' in o)
 				expect(o.distribution, `${where} ${o.itemId}`).toBeNull();
 		}
+		// Other schools appear only as a median with quartiles: never one school's own score.
+		if ('median' in o)
+			expect(Object.keys(o).sort(), `${where} vergelijking`).toEqual(['median', 'n', 'q1', 'q3']);
 		if ('group' in o && 'label' in o)
 			expect(Object.keys(o).sort(), `${where} groep`).toEqual([
 				'group',
@@ -356,6 +378,7 @@ test('the page data of every results-like page holds only what the page shows, a
 		const pages: [APIRequestContext, string][] = [
 			[coordinator, `/rondes/${id}/resultaten`],
 			[coordinator, `/rondes/${id}/gesprek`],
+			[coordinator, `/rondes/${id}`],
 			[anyone, `/uitkomsten/${token}`],
 			[swv, `/swv/${r.swv_id}/scholen/${r.school_id}`]
 		];

@@ -74,7 +74,7 @@ test('an SWV coordinator opens its own scan and a round for every school at once
 	// The new rounds have no respondents yet: every school is listed as not started.
 	await page.goto(`/swv/${poId}`);
 	await expect(notStarted.getByRole('listitem')).toHaveCount(poSchools);
-	await expect(notStarted.getByText('OBS De Regenboog (ronde loopt, 0 begonnen)')).toBeVisible();
+	await expect(notStarted.getByText('OBS De Regenboog (ronde loopt, 0 verstuurd)')).toBeVisible();
 
 	const after = e2eDb();
 	const rows = after

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -141,6 +142,42 @@ describe('a shown result', () => {
 		const model = schoolReport(roundReportInput(db, registry, round(), true));
 		expect(model.score.respondents).toBe(3);
 		expect(model.pending).toEqual({ newSince: 1, needed: 2 });
+		expect(db.select().from(t.roundRelease).all()).toHaveLength(1);
+	});
+});
+
+describe('results shown before the disclosure model', () => {
+	it('are recorded by the migration with their unsent responses, so a later result cannot single one out', () => {
+		const { db, round, respond } = setup();
+		for (let k = 0; k < 4; k++) respond(4, true);
+		const unsent = respond(1, false);
+		db.update(t.round).set({ status: 'closed', closedAt: new Date() }).run();
+		// What the old scoring had shown: everyone with an answer, five respondents.
+		db.insert(t.roundSnapshot)
+			.values({ roundId: round().id, respondents: 5, disclosure: 'full', themes: {}, items: {} })
+			.run();
+		const statements = readFileSync('drizzle/0005_disclosure_releases.sql', 'utf8')
+			.split('--> statement-breakpoint')
+			.map((x) => x.replace(/^\s*--.*$/gm, '').trim())
+			.filter((x) => /^(INSERT|UPDATE|DELETE)/.test(x));
+		expect(statements).toHaveLength(3);
+		for (const sql of statements) db.$client.exec(sql);
+		const [release] = db.select().from(t.roundRelease).all();
+		expect(release!.members.map(([id]) => id)).toContain(unsent.id);
+		expect(
+			db
+				.select()
+				.from(t.response)
+				.all()
+				.every((r) => r.lockedAt !== null)
+		).toBe(true);
+
+		// The same five are shown again (not "4", which would give the unsent answer by subtraction),
+		// also once one more response is sent.
+		expect(disclosedRound(db, registry, round()).score.respondents).toBe(5);
+		respond(2, true);
+		const again = disclosedRound(db, registry, round());
+		expect(again).toMatchObject({ state: 'shown', score: { respondents: 5 } });
 		expect(db.select().from(t.roundRelease).all()).toHaveLength(1);
 	});
 });

@@ -1,4 +1,7 @@
 import { summarize, benchmarkAllowed, type SpreadSummary } from './aggregate';
+
+/** Other schools on a theme: how many, their median and quartiles. */
+export type BenchmarkSpread = Pick<SpreadSummary, 'n' | 'median' | 'q1' | 'q3'>;
 import type { Level, Questionnaire } from './questionnaire/schema';
 import type { ThemeScore } from './scoring';
 
@@ -40,8 +43,8 @@ export interface ThemeComparison {
 	score: number | null;
 	previous: number | null;
 	change: number | null;
-	swv: SpreadSummary | null;
-	sameType: SpreadSummary | null;
+	swv: BenchmarkSpread | null;
+	sameType: BenchmarkSpread | null;
 }
 
 /**
@@ -57,7 +60,10 @@ export function compareThemes(
 ): ThemeComparison[] {
 	const spread = (units: readonly Record<string, number | null>[], themeId: string) => {
 		const values = units.map((u) => u[themeId]).filter((v): v is number => typeof v === 'number');
-		return benchmarkAllowed(values.length) ? summarize(values, levels) : null;
+		if (!benchmarkAllowed(values.length)) return null;
+		// Only what the page shows: never another school's own score (a minimum or maximum).
+		const { n, median, q1, q3 } = summarize(values, levels);
+		return { n, median, q1, q3 };
 	};
 	return current.map((t) => {
 		const before = previous?.find((p) => p.themeId === t.themeId)?.score ?? null;

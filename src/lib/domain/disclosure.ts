@@ -4,6 +4,7 @@ import { themesFor, scaleFor, scaleScoring } from './questionnaire/model';
 import type { ScanContext } from './school-type';
 import {
 	countedAnswers,
+	distributionMinimum,
 	effectiveMinimum,
 	itemStage,
 	naturalGroups,
@@ -25,13 +26,15 @@ import {
  *    recorded and never forgotten.
  * 4. Every set of responses that can be cut out by combining shown parts (adding and
  *    subtracting them: the cells of their Venn diagram) must be empty or hold at least the
- *    round's minimum of sent responses; per statement the same for its scored answers, and, where
- *    a distribution shows, for its answers and their scored part. That is the rule of one view
- *    applied to every difference between views: nothing can be worked out about fewer people
- *    than the minimum, whatever is set beside what.
+ *    round's minimum of sent responses; per statement its scored answers in every cell must be
+ *    none or at least the minimum, and where a distribution shows, a cell with answers must hold
+ *    as many responses as one view needs for a distribution (5, or the minimum if higher). That is
+ *    the rule of one view applied to every difference between views: nothing can be worked out
+ *    about fewer people than one view would show, whatever is set beside what.
  * 5. A new set of responses that would break rule 4 is not released: every output keeps the
- *    previous release and says from how many new responses the update appears. Where only a
- *    group or a statement breaks it, that group structure or statement is held back instead.
+ *    previous release and says from how many new responses the update appears (the minimum, or
+ *    5 once distributions were shown). Where only a group or a statement breaks it, that group
+ *    structure or statement is held back instead.
  *
  * A sent response that is part of a release cannot change any more (the respondent pages say
  * so), so a release can always be shown again from the answers as they are.
@@ -149,24 +152,39 @@ function indexAnswers(
 
 const STAGES: ItemShown[] = ['full', 'means', 'hidden'];
 
-/** Whether showing statement `itemId` as the parts say keeps every cell at the minimum. */
-function itemCellsHold(parts: readonly ShownPart[], itemId: string, idx: AnswerIndex, min: number) {
+/**
+ * Whether showing statement `itemId` as the parts say keeps every cell as safe as one view.
+ * The cells of the parts that show its mean must hold no scored answers or at least the minimum;
+ * the cells of the parts that show its distribution must, where they hold answers to it, also
+ * hold at least as many responses as a view needs for a distribution, and the minimum of scored
+ * answers. (The cells of sets restricted to a statement's answers are the cells of the whole sets
+ * restricted: so the whole sets are used.)
+ */
+function itemCellsHold(
+	parts: readonly ShownPart[],
+	itemId: string,
+	idx: AnswerIndex,
+	min: number,
+	distributionMin: number
+) {
 	const answered = idx.answered.get(itemId) ?? new Set<number>();
 	const scored = idx.scored.get(itemId) ?? new Set<number>();
+	const count = (cell: number[], set: Set<number>) => cell.filter((id) => set.has(id)).length;
 	const shown = parts.filter((p) => (p.items.get(itemId) ?? 'hidden') !== 'hidden');
-	const full = shown.filter((p) => p.items.get(itemId) === 'full');
 	const meansHold = cellsHold(
-		shown.map((p) => p.ids.filter((id) => scored.has(id))),
-		min
+		shown.map((p) => p.ids),
+		1,
+		(cell) => {
+			const s = count(cell, scored);
+			return s === 0 || s >= min;
+		}
 	);
 	if (!meansHold) return false;
 	return cellsHold(
-		full.map((p) => p.ids.filter((id) => answered.has(id))),
-		min,
-		(cell) => {
-			const s = cell.filter((id) => scored.has(id)).length;
-			return s === 0 || s >= min;
-		}
+		shown.filter((p) => p.items.get(itemId) === 'full').map((p) => p.ids),
+		1,
+		(cell) =>
+			count(cell, answered) === 0 || (cell.length >= distributionMin && count(cell, scored) >= min)
 	);
 }
 
@@ -209,7 +227,9 @@ export function decideDisclosure(
 	minRespondents: number,
 	open: boolean,
 	sent: readonly SentResponse[],
-	earlier: readonly ReleaseRecord[]
+	earlier: readonly ReleaseRecord[],
+	/** Unsent responses that an earlier release showed (recorded before only sent ones counted). */
+	shownUnsent: readonly SentResponse[] = []
 ): DisclosureDecision {
 	if (open) return { kind: 'open' };
 	const min = effectiveMinimum(minRespondents);
@@ -219,8 +239,13 @@ export function decideDisclosure(
 	if (!latest && sent.length < min)
 		return { kind: 'too-few', respondents: sent.length, needed: min - sent.length };
 	if (latest && newSince === 0) return { kind: 'latest', newSince: 0, needed: 0 };
+	// Once distributions were shown, an update waits for as many new responses as a view needs
+	// for distributions: fewer would show the newcomers' distribution by subtraction.
+	const fullMin = distributionMinimum(min);
+	const step = latest && latest.members.length >= fullMin ? fullMin : min;
+	if (latest && newSince < step) return { kind: 'latest', newSince, needed: step - newSince };
 
-	const idx = indexAnswers(q, context, sent);
+	const idx = indexAnswers(q, context, [...sent, ...shownUnsent]);
 	const itemIds = themesFor(q, context).flatMap(({ items }) => items.map((i) => i.id));
 	const before = earlier.flatMap((rel) => shownParts(itemIds, rel, idx, min));
 	const members = sent.map((r) => [r.id, r.group] as const);
@@ -247,14 +272,14 @@ export function decideDisclosure(
 				const stage = itemStage(part.ids.length, scoredIn(part.ids, itemId, idx), min);
 				for (const option of STAGES.slice(STAGES.indexOf(stage))) {
 					part.items.set(itemId, option);
-					if (option === 'hidden' || itemCellsHold(all, itemId, idx, min)) break;
+					if (option === 'hidden' || itemCellsHold(all, itemId, idx, min, fullMin)) break;
 				}
 				const chosen = part.items.get(itemId)!;
 				if (chosen !== stage) (mask[part.key] ??= {})[itemId] = chosen;
 			}
 		return { kind: 'new', release: { members, mask: { groups, items: mask } } };
 	}
-	return { kind: 'latest', newSince, needed: Math.max(1, min - newSince) };
+	return { kind: 'latest', newSince, needed: Math.max(1, step - newSince) };
 }
 
 /**
@@ -279,7 +304,8 @@ export function participation(
 	}));
 	const standing = naturalGroups(q, tallies, minRespondents) ?? [];
 	const labels = new Map((q.respondentGroups ?? []).map((g) => [g.id, g.label]));
-	const named = counts.groups.filter((g) => g.group && standing.includes(g.group));
+	// In the order the results show groups: largest first.
+	const named = standing.flatMap((id) => counts.groups.filter((g) => g.group === id));
 	const rest = counts.submitted - named.reduce((n, g) => n + g.submitted, 0);
 	return {
 		submitted: counts.submitted,

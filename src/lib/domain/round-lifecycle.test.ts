@@ -33,7 +33,11 @@ describe('the round lifecycle', () => {
 			ok: true,
 			patch: { status: 'closed', closedAt: now }
 		});
-		expect(allowed(pastDate, { kind: 'close', now })).toBe(true);
+		// A round that ended by its date keeps that date as its end.
+		expect(transition(pastDate, { kind: 'close', now })).toEqual({
+			ok: true,
+			patch: { status: 'closed', closedAt: pastDate.closesAt }
+		});
 		expect(status(closed, { kind: 'close', now })).toBe(409);
 	});
 

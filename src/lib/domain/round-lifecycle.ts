@@ -64,7 +64,14 @@ export function transition(s: RoundState, a: RoundAction): Transition {
 	switch (a.kind) {
 		case 'close':
 			if (s.status === 'closed') return refuse(409, 'Deze ronde is al gesloten.');
-			return { ok: true, patch: { status: 'closed', closedAt: a.now } };
+			// A round past its closing date ended on that date; closing it does not move that.
+			return {
+				ok: true,
+				patch: {
+					status: 'closed',
+					closedAt: s.closesAt !== null && s.closesAt <= a.now ? s.closesAt : a.now
+				}
+			};
 		case 'reopen':
 			if (isOpen(s, a.now)) return refuse(409, 'Deze ronde is al open.');
 			if (!canReopen(s, a.now)) return refuse(409, NOT_REOPENABLE);

@@ -9,7 +9,7 @@ import {
 	type Answers
 } from './questionnaire/model';
 import type { Level, Questionnaire, Verdict } from './questionnaire/schema';
-import { add, div, fromNumber, mul, roundHalfUp, sub, ZERO } from './exact';
+import { add, div, fraction, fromNumber, mul, roundHalfUp, sub, ZERO } from './exact';
 
 /**
  * Scoring: answer counts in, readiness out. The database hands over counts per item per
@@ -69,7 +69,7 @@ export interface ItemScore {
 	/** Answers that score (only where the distribution shows). */
 	scored: number | null;
 	mean: number | null;
-	/** The mean expressed on the scale's own values (e.g. 1–4), for "gemiddeld 2,7". */
+	/** The mean on the scale's own values (e.g. 1–4), one decimal as shown: "gemiddeld 2,7". */
 	meanOnScale: number | null;
 	dontKnowShare: number | null;
 	sd: number | null;
@@ -181,6 +181,10 @@ export function mergeTallies(group: string, tallies: readonly GroupTally[]): Gro
 	}
 	return merged;
 }
+
+/** A share as shown: whole percents, exact and rounded half up (23 of 40 is 58 %, not 57). */
+const percentShare = (part: number, whole: number) =>
+	roundHalfUp(fraction(BigInt(part * 100), BigInt(whole))) / 100;
 
 /** How much of one statement a part shows: everything, the mean only, or nothing. */
 export type ItemShown = 'full' | 'means' | 'hidden';
@@ -315,8 +319,8 @@ export function scoreTally(
 				n: full ? count : null,
 				scored: full ? scored : null,
 				mean: roundHalfUp(exactMean, 1),
-				meanOnScale: roundHalfUp(visibleOnScale, 2),
-				dontKnowShare: full && count > 0 ? (count - scored) / count : null,
+				meanOnScale: roundHalfUp(visibleOnScale, 1),
+				dontKnowShare: full && count > 0 ? percentShare(count - scored, count) : null,
 				sd: sd === null ? null : Math.round(sd * 10) / 10,
 				distribution: full
 					? scale.options.map((o) => ({
@@ -335,7 +339,7 @@ export function scoreTally(
 			overallWeights = add(overallWeights, w);
 		}
 		const score = exactScore ? roundHalfUp(exactScore) : null;
-		const dontKnowShare = fullItems > 0 && n > 0 ? dontKnow / n : null;
+		const dontKnowShare = fullItems > 0 && n > 0 ? percentShare(dontKnow, n) : null;
 		const spread = spreadWeights > 0 ? Math.round((spreadSum / spreadWeights) * 10) / 10 : null;
 		return {
 			themeId: theme.id,
@@ -346,7 +350,7 @@ export function scoreTally(
 			dontKnowShare,
 			spread,
 			signals: {
-				insufficientInsight: dontKnowShare !== null && dontKnowShare > signals.insufficientInsight,
+				insufficientInsight: dontKnowShare !== null && dontKnow / n > signals.insufficientInsight,
 				divergentViews: spread !== null && spread > signals.divergentViews
 			},
 			items: itemScores

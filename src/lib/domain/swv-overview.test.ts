@@ -220,7 +220,7 @@ describe('readiness and startStatus', () => {
 
 	it('says whether a school started this school year', () => {
 		const now = new Date('2026-11-23T12:00:00Z');
-		const last = { opensAt: new Date('2026-03-01T08:00:00Z'), open: false, started: 9 };
+		const last = { opensAt: new Date('2026-03-01T08:00:00Z'), open: false, sent: 9 };
 		expect(startStatus([], true, now)).toEqual({
 			open: false,
 			notStarted: true,
@@ -230,13 +230,13 @@ describe('readiness and startStatus', () => {
 			notStarted: true,
 			stand: 'laatste ronde 1 mrt 2026'
 		});
-		const running = { opensAt: new Date('2026-11-20T08:00:00Z'), open: true, started: 0 };
+		const running = { opensAt: new Date('2026-11-20T08:00:00Z'), open: true, sent: 0 };
 		expect(startStatus([running, last], true, now)).toEqual({
 			open: true,
 			notStarted: true,
-			stand: 'ronde loopt, 0 begonnen'
+			stand: 'ronde loopt, 0 verstuurd'
 		});
-		expect(startStatus([{ ...running, started: 4 }, last], true, now)).toMatchObject({
+		expect(startStatus([{ ...running, sent: 4 }, last], true, now)).toMatchObject({
 			notStarted: false
 		});
 		// A deactivated school is never listed as not started.

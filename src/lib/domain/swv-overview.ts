@@ -341,14 +341,14 @@ export function readiness(overview: Overview, levels: readonly Level[]) {
 export interface RoundStart {
 	opensAt: Date;
 	open: boolean;
-	/** Respondents who began. */
-	started: number;
+	/** Responses sent (only sent responses count, also for the SWV). */
+	sent: number;
 }
 
 /**
- * Where a school stands for its SWV: a round running (and how many began), its last round, or
+ * Where a school stands for its SWV: a round running (and how many sent), its last round, or
  * never started. Not started this school year: no round since 1 August, or an open round that
- * nobody began. `rounds` newest first.
+ * nobody has sent yet. `rounds` newest first.
  */
 export function startStatus(rounds: readonly RoundStart[], active: boolean, now: Date) {
 	const open = rounds.find((r) => r.open);
@@ -358,9 +358,9 @@ export function startStatus(rounds: readonly RoundStart[], active: boolean, now:
 		open: !!open,
 		notStarted:
 			active &&
-			(!rounds.some((r) => schoolYear(r.opensAt) === year) || (!!open && open.started === 0)),
+			(!rounds.some((r) => schoolYear(r.opensAt) === year) || (!!open && open.sent === 0)),
 		stand: open
-			? `ronde loopt, ${open.started} begonnen`
+			? `ronde loopt, ${open.sent} verstuurd`
 			: newest
 				? `laatste ronde ${newest.opensAt.toLocaleDateString('nl-NL', {
 						day: 'numeric',

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { decideDisclosure, type ReleaseRecord, type SentResponse } from '$lib/domain/disclosure';
 import {
 	effectiveMinimum,
@@ -8,9 +8,10 @@ import {
 } from '$lib/domain/scoring';
 import type { RoundRow } from './access';
 import type { Db } from './db/open';
-import { response, roundRelease, roundSnapshot, school } from './db/schema';
+import { answer, response, roundRelease, roundSnapshot, school } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
-import { isRoundOpen } from './rounds';
+import { transition } from '$lib/domain/round-lifecycle';
+import { lifecycleState } from './rounds';
 
 /**
  * The one place where a round's figures come from: every output asks `disclosedRound` and shows
@@ -77,6 +78,27 @@ function sentResponses(db: Db, roundId: number): SentResponse[] {
 	return out;
 }
 
+/** These responses with their answers, sent or not. */
+function responsesByIds(db: Db, ids: number[]): SentResponse[] {
+	const rows = db
+		.select({ id: response.id, group: response.respondentGroup })
+		.from(response)
+		.where(inArray(response.id, ids))
+		.all();
+	return rows.map((r) => ({
+		id: r.id,
+		group: r.group,
+		answers: Object.fromEntries(
+			db
+				.select({ itemId: answer.itemId, value: answer.value })
+				.from(answer)
+				.where(eq(answer.responseId, r.id))
+				.all()
+				.map((a) => [a.itemId, a.value])
+		)
+	}));
+}
+
 function contextOf(db: Db, r: RoundRow) {
 	return r.schoolId
 		? (db.select({ t: school.schoolType }).from(school).where(eq(school.id, r.schoolId)).get()?.t ??
@@ -85,8 +107,7 @@ function contextOf(db: Db, r: RoundRow) {
 }
 
 function startedCount(db: Db, roundId: number): number {
-	return db.select({ id: response.id }).from(response).where(eq(response.roundId, roundId)).all()
-		.length;
+	return db.select({ n: count() }).from(response).where(eq(response.roundId, roundId)).get()!.n;
 }
 
 /** Writes the round's snapshot from what it shows (replacing an older one). */
@@ -121,15 +142,19 @@ export function disclosedRound(
 	const q = registry.get(r.questionnaireId, r.questionnaireVersion);
 	if (!q) throw new Error(`Vragenlijst ${r.questionnaireId} v${r.questionnaireVersion} ontbreekt.`);
 	const context = contextOf(db, r);
-	const open = isRoundOpen(r, now);
-	const sent = sentResponses(db, r.id);
-	if (open)
+	// The lifecycle decides whether results may show at all: never while the round is open.
+	const showable = transition(
+		lifecycleState(r, () => false),
+		{ kind: 'show-results', now }
+	).ok;
+	if (!showable)
 		return {
 			state: 'open',
-			score: participationOnly(sent.length, r.minRespondents),
+			score: participationOnly(sentResponses(db, r.id).length, r.minRespondents),
 			started: startedCount(db, r.id)
 		};
 	return db.transaction(() => {
+		const sent = sentResponses(db, r.id);
 		const releases = db
 			.select()
 			.from(roundRelease)
@@ -137,7 +162,22 @@ export function disclosedRound(
 			.orderBy(asc(roundRelease.id))
 			.all();
 		const earlier: ReleaseRecord[] = releases.map((x) => ({ members: x.members, mask: x.mask }));
-		const decision = decideDisclosure(q, context, r.minRespondents, false, sent, earlier);
+		// Releases recorded before only sent responses counted may hold unsent ones: they stay part
+		// of what was shown.
+		const sentIds = new Set(sent.map((x) => x.id));
+		const unsentIds = [
+			...new Set(
+				releases.flatMap((x) => x.members.map(([id]) => id)).filter((id) => !sentIds.has(id))
+			)
+		];
+		const shownUnsent = unsentIds.length ? responsesByIds(db, unsentIds) : [];
+		// A release is shown with the statements of the school type it was decided for; after a
+		// change of type the round keeps showing it and makes no new one.
+		const decided = releases.at(-1)?.mask.context;
+		const decision =
+			decided && decided !== context
+				? ({ kind: 'latest', newSince: 0, needed: 0 } as const)
+				: decideDisclosure(q, context, r.minRespondents, false, sent, earlier, shownUnsent);
 		const hasSnapshot = !!db
 			.select({ id: roundSnapshot.roundId })
 			.from(roundSnapshot)
@@ -155,7 +195,7 @@ export function disclosedRound(
 				.values({
 					roundId: r.id,
 					members: decision.release.members.map(([id, g]) => [id, g]),
-					mask: decision.release.mask as typeof roundRelease.$inferInsert.mask
+					mask: { ...decision.release.mask, context } as typeof roundRelease.$inferInsert.mask
 				})
 				.returning()
 				.get();
@@ -167,14 +207,12 @@ export function disclosedRound(
 					.run();
 		}
 		const memberIds = new Set(release.members.map(([id]) => id));
+		const members = [...sent, ...shownUnsent].filter((x) => memberIds.has(x.id));
+		const shownContext = release.mask.context ?? context;
 		const score = scoreRound(
 			q,
-			context,
-			tallyRespondents(
-				q,
-				context,
-				sent.filter((s) => memberIds.has(s.id))
-			),
+			shownContext,
+			tallyRespondents(q, shownContext, members),
 			r.minRespondents,
 			release.mask
 		);

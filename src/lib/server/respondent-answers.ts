@@ -12,7 +12,7 @@ const CLOSED = {
 export const LOCKED = {
 	ok: false,
 	message:
-		'Uw antwoorden tellen al mee in uitkomsten die het team heeft gezien, en kunnen daarom niet meer veranderen.'
+		'Uw antwoorden tellen al mee in uitkomsten van deze ronde die getoond zijn, en kunnen daarom niet meer veranderen.'
 } as const;
 
 /** A sent response that is part of a shown result: it may not change any more. */

@@ -78,13 +78,14 @@ export function snapshotsOf(
 			out.set(s.roundId, s);
 	}
 	const missing = finished.filter((r) => !out.has(r.id));
-	if (missing.length) {
+	// In transactions of a few dozen rounds, so that answers being saved meanwhile wait
+	// milliseconds, not the whole batch (after a migration this can be every round).
+	for (let i = 0; i < missing.length; i += 50)
 		db.transaction(() => {
-			for (const r of missing) {
+			for (const r of missing.slice(i, i + 50)) {
 				const s = takeSnapshot(db, registry, r);
 				if (s) out.set(r.id, s);
 			}
 		});
-	}
 	return out;
 }

@@ -48,11 +48,6 @@ export function handedInPerRound(db: Db, where: SQL | undefined): Map<number, nu
 	return countPerRound(db, where, count(response.submittedAt));
 }
 
-/** Responses begun per round, for the rounds that `where` picks. */
-export function startedPerRound(db: Db, where: SQL | undefined): Map<number, number> {
-	return countPerRound(db, where, count());
-}
-
 function countPerRound(
 	db: Db,
 	where: SQL | undefined,
@@ -195,21 +190,6 @@ export function latestReleasedScores(
 		filter.sector ? eq(swv.sector, filter.sector) : undefined,
 		filter.swvId ? eq(school.swvId, filter.swvId) : undefined
 	);
-	const missing = db
-		.select({ round })
-		.from(round)
-		.innerJoin(school, eq(school.id, round.schoolId))
-		.innerJoin(swv, eq(swv.id, school.swvId))
-		.leftJoin(roundSnapshot, eq(roundSnapshot.roundId, round.id))
-		.where(and(where, isNotNull(round.releasedAt), isNull(roundSnapshot.roundId)))
-		.all();
-	if (missing.length)
-		snapshotsOf(
-			db,
-			registry,
-			missing.map((m) => m.round),
-			{ now }
-		);
 	const ranked = db
 		.select({
 			roundId: round.id,
@@ -227,6 +207,21 @@ export function latestReleasedScores(
 		.innerJoin(swv, eq(swv.id, school.swvId))
 		.where(where)
 		.as('ranked');
+	// Only each school's latest round counts: only those get a snapshot here if they lack one.
+	const missing = db
+		.select({ round })
+		.from(ranked)
+		.innerJoin(round, eq(round.id, ranked.roundId))
+		.leftJoin(roundSnapshot, eq(roundSnapshot.roundId, ranked.roundId))
+		.where(and(eq(ranked.rank, 1), isNotNull(ranked.released), isNull(roundSnapshot.roundId)))
+		.all();
+	if (missing.length)
+		snapshotsOf(
+			db,
+			registry,
+			missing.map((m) => m.round),
+			{ now }
+		);
 	return db
 		.select({
 			schoolId: ranked.schoolId,

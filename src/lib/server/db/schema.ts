@@ -325,6 +325,8 @@ export const roundRelease = sqliteTable(
 			.$type<{
 				groups?: string[] | null;
 				items?: Record<string, Record<string, 'full' | 'means' | 'hidden'>>;
+				/** The school type (or 'swv') whose statements the release was decided for. */
+				context?: 'po' | 'sbo' | 'so' | 'vso' | 'vo' | 'swv';
 			}>()
 			.notNull(),
 		shownAt: integer('shown_at', { mode: 'timestamp_ms' })

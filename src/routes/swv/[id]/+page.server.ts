@@ -5,7 +5,7 @@ import { getDb, getQuestionnaires } from '$lib/server/app';
 import { audit } from '$lib/server/audit';
 import { round } from '$lib/server/db/schema';
 import { startStatus } from '$lib/domain/swv-overview';
-import { startedPerRound } from '$lib/server/swv-picture';
+import { handedInPerRound } from '$lib/server/swv-picture';
 import { defaultRoundTitle, roundForm } from '$lib/server/round-forms';
 import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
 import { requireUser, schoolsOfSwv, swvFor } from '$lib/server/access';
@@ -25,7 +25,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		.where(eq(round.swvId, s.id))
 		.orderBy(desc(round.opensAt))
 		.all();
-	const started = startedPerRound(db, and(eq(round.swvId, s.id), eq(round.scope, 'school')));
+	// Only sent responses count, for the SWV too: never how many began.
+	const sent = handedInPerRound(db, and(eq(round.swvId, s.id), eq(round.scope, 'school')));
 	const now = new Date();
 	return {
 		swv: { id: s.id, name: s.name, code: s.code, sector: s.sector },
@@ -41,7 +42,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 					.map((r) => ({
 						opensAt: r.opensAt,
 						open: isRoundOpen(r),
-						started: started.get(r.id) ?? 0
+						sent: sent.get(r.id) ?? 0
 					})),
 				x.active,
 				now
