@@ -1,12 +1,12 @@
 import { desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
-import { requireAdmin } from '$lib/server/access';
+import { requireAdmin, type MemberTarget } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { invitation, membership, school, swv, user } from '$lib/server/db/schema';
 import { fields, invalid, parseForm } from '$lib/server/form';
-import { invitationTargetName, sendInvitation } from '$lib/server/invitations';
+import { invitationFailure, invitationTargetName, sendInvitation } from '$lib/server/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -98,17 +98,21 @@ export const actions: Actions = {
 				errors: {},
 				values: {}
 			});
-		const target =
-			inv.scope === 'school'
-				? { scope: 'school' as const, schoolId: inv.schoolId! }
-				: { scope: 'swv' as const, swvId: inv.swvId! };
-		if (!(await sendInvitation(db, me, inv.email, target, url.origin))) {
-			return invalid(409, {
-				message: `${inv.email} heeft deze rol inmiddels al.`,
-				errors: {},
-				values: {}
-			});
-		}
+		const schoolRow = inv.schoolId
+			? db.select().from(school).where(eq(school.id, inv.schoolId)).get()
+			: undefined;
+		const swvRow = inv.swvId ? db.select().from(swv).where(eq(swv.id, inv.swvId)).get() : undefined;
+		const target: MemberTarget | null = schoolRow
+			? { scope: 'school', school: schoolRow }
+			: swvRow
+				? { scope: 'swv', swv: swvRow }
+				: null;
+		if (!target) return invalid(404, { message: 'Deze uitnodiging bestaat niet (meer).' });
+		const failure = invitationFailure(
+			await sendInvitation(db, me, inv.email, target, url.origin),
+			inv.email
+		);
+		if (failure) return failure;
 		return {
 			saved: `Er is een nieuwe uitnodiging gestuurd naar ${inv.email}; de oude link werkt niet meer.`
 		};
