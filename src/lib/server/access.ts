@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from './auth/session';
+import { membershipIn } from './coordinators';
 import type { Db } from './db/open';
 import { membership, round, school, swv, user } from './db/schema';
 
@@ -99,14 +100,8 @@ export function schoolsOfSwv(db: Db, swvId: number): SchoolRow[] {
 
 export type MemberTarget = { scope: 'swv'; swv: SwvRow } | { scope: 'school'; school: SchoolRow };
 
-function membershipTarget(target: MemberTarget) {
-	return target.scope === 'swv'
-		? eq(membership.swvId, target.swv.id)
-		: eq(membership.schoolId, target.school.id);
-}
-
 export function hasCoordinators(db: Db, target: MemberTarget): boolean {
-	return !!db.select({ id: membership.id }).from(membership).where(membershipTarget(target)).get();
+	return !!db.select({ id: membership.id }).from(membership).where(membershipIn(target)).get();
 }
 
 /**

@@ -1,7 +1,8 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { quoted } from '$lib/domain/mail-text';
+import { oneLine, quoted } from '$lib/domain/mail-text';
 import { acceptanceRefusal, invitationRefusal, type MemberTarget } from './access';
 import { audit } from './audit';
+import { membershipIn, openInvitationFor } from './coordinators';
 import { invitationsPerSender } from './auth/rate-limit';
 import { hashToken, type SessionUser } from './auth/session';
 import { generateLinkToken, looksLikeToken } from './auth/tokens';
@@ -45,14 +46,7 @@ function alreadyMember(db: Db, email: string, target: MemberTarget): boolean {
 		.select({ id: membership.id })
 		.from(membership)
 		.innerJoin(user, eq(user.id, membership.userId))
-		.where(
-			and(
-				eq(user.email, email),
-				target.scope === 'swv'
-					? eq(membership.swvId, target.swv.id)
-					: eq(membership.schoolId, target.school.id)
-			)
-		)
+		.where(and(eq(user.email, email), membershipIn(target)))
 		.get();
 }
 
@@ -118,7 +112,7 @@ export async function sendInvitation(
 	try {
 		await sendMail({
 			to: email,
-			subject: `Uitnodiging voor de Scan Passend Onderwijs`,
+			subject: `Uitnodiging: ${oneLine(what)} in de Scan Passend Onderwijs`,
 			text: [
 				`Beste collega,`,
 				``,
@@ -142,18 +136,7 @@ export async function sendInvitation(
 	}
 	db.update(invitation)
 		.set({ revokedAt: new Date() })
-		.where(
-			and(
-				ne(invitation.id, id),
-				eq(invitation.email, email),
-				eq(invitation.scope, target.scope),
-				target.scope === 'school'
-					? eq(invitation.schoolId, target.school.id)
-					: eq(invitation.swvId, target.swv.id),
-				isNull(invitation.acceptedAt),
-				isNull(invitation.revokedAt)
-			)
-		)
+		.where(and(ne(invitation.id, id), eq(invitation.email, email), openInvitationFor(target)))
 		.run();
 	audit(db, inviter.id, 'uitnodiging.verstuurd', { type: 'uitnodiging', id }, { email, ...ids });
 	return { sent: true };

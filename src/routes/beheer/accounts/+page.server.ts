@@ -7,19 +7,27 @@ import { invalidateUserSessions } from '$lib/server/auth/session';
 import { invitation, membership, school, swv, user } from '$lib/server/db/schema';
 import { fields, invalid, parseForm } from '$lib/server/form';
 import { invitationFailure, invitationTargetName, sendInvitation } from '$lib/server/invitations';
+import { answer, removeForm } from '$lib/server/member-forms';
+import { membershipTarget, removeMember } from '$lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	requireAdmin(locals, url);
+	const me = requireAdmin(locals, url);
 	const db = getDb();
 	const roles = db
-		.select({ userId: membership.userId, school: school.name, swv: swv.name })
+		.select({
+			id: membership.id,
+			userId: membership.userId,
+			school: school.name,
+			swv: swv.name
+		})
 		.from(membership)
 		.leftJoin(school, eq(school.id, membership.schoolId))
 		.leftJoin(swv, eq(swv.id, membership.swvId))
 		.all();
 	const now = Date.now();
 	return {
+		me: me.id,
 		users: db
 			.select({
 				id: user.id,
@@ -33,10 +41,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			.all()
 			.map((u) => ({
 				...u,
-				roles: [
-					...(u.isAdmin ? ['beheerder'] : []),
-					...roles.filter((r) => r.userId === u.id).map((r) => r.school ?? r.swv ?? '')
-				]
+				roles: roles
+					.filter((r) => r.userId === u.id)
+					.map((r) => ({ id: r.id, name: r.school ?? r.swv ?? '' }))
 			})),
 		invitations: db
 			.select()
@@ -63,6 +70,16 @@ const statusForm = byId.extend({
 const invitationForm = z.object({ id: fields.id });
 
 export const actions: Actions = {
+	/** One role taken away; the account and its other roles stay. */
+	rolintrekken: async ({ locals, url, request }) => {
+		const me = requireAdmin(locals, url);
+		const parsed = await parseForm(request, removeForm);
+		if ('failure' in parsed) return parsed.failure;
+		const db = getDb();
+		const target = membershipTarget(db, parsed.data.id);
+		if (!target) return invalid(404, { message: 'Deze rol bestaat niet (meer).' });
+		return answer(removeMember(db, me, target, parsed.data.id, parsed.data.bevestigen === 'ja'));
+	},
 	status: async ({ locals, url, request }) => {
 		const me = requireAdmin(locals, url);
 		const parsed = await parseForm(request, statusForm);

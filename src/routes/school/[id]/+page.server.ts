@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { maySchool, requireUser, schoolFor } from '$lib/server/access';
+import { invitationRefusal, maySchool, requireUser, schoolFor } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
 import { coordinatorsOf } from '$lib/server/coordinators';
 import { round } from '$lib/server/db/schema';
@@ -46,7 +46,9 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			: [],
 		versions: versions.map((q) => ({ version: q.version, title: q.title })),
 		defaultTitle: defaultRoundTitle(),
-		...coordinatorsOf(db, { schoolId: s.id })
+		...coordinatorsOf(db, { scope: 'school', school: s }),
+		// Whether this user may invite at all (the address is checked when it is sent).
+		inviteRefusal: invitationRefusal(db, me, { scope: 'school', school: s }, '')
 	};
 };
 

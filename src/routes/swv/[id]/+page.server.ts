@@ -66,7 +66,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			.versions('school-scan')
 			.map((q) => ({ version: q.version, title: q.title })),
 		defaultTitle: defaultRoundTitle(),
-		...coordinatorsOf(db, { swvId: s.id })
+		...coordinatorsOf(db, { scope: 'swv', swv: s })
 	};
 };
 

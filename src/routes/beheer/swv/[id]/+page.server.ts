@@ -27,7 +27,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	return {
 		swv: s,
 		schools: schoolsOfSwv(db, s.id),
-		...coordinatorsOf(db, { swvId: s.id })
+		...coordinatorsOf(db, { scope: 'swv', swv: s })
 	};
 };
 
