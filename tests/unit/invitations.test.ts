@@ -99,6 +99,17 @@ describe('who may invite a school coordinator', () => {
 	});
 });
 
+describe('invitations per sender', () => {
+	it('are limited to 30 an hour', async () => {
+		const { school, person, invite } = setup();
+		const s = school('11AE');
+		const admin = { ...person('beheer@example.org'), isAdmin: true };
+		for (let i = 0; i < 30; i++)
+			expect(await invite(admin, `p${i}@school.nl`, s)).toEqual({ sent: true });
+		expect(await invite(admin, 'p30@school.nl', s)).toMatchObject({ sent: false, status: 429 });
+	});
+});
+
 describe('a mail server that is down', () => {
 	it('leaves the older invitation working and tells the inviter', async () => {
 		const { db, school, person, invite } = setup();
