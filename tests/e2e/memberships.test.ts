@@ -110,6 +110,7 @@ test('the SWV invites a first coordinator; from then on the school manages its c
 	const stamp = Date.now();
 	const first = `eerste-${stamp}@example.net`;
 	const second = `tweede-${stamp}@example.net`;
+	const spare = `reserve-${stamp}@example.net`;
 
 	// The SWV invites the school's first coordinator.
 	await signIn(page, 'swv@example.org');
@@ -120,6 +121,13 @@ test('the SWV invites a first coordinator; from then on the school manages its c
 		.selectOption({ label: 'Coördinator van Jenaplanschool Het Klavertje' });
 	await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
 	await expect(page.getByText(`Er is een uitnodiging gestuurd naar ${first}.`)).toBeVisible();
+	// A second invitation for the same school, before anyone accepted.
+	await page.getByLabel('E-mailadres').fill(spare);
+	await page
+		.getByLabel('Als')
+		.selectOption({ label: 'Coördinator van Jenaplanschool Het Klavertje' });
+	await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
+	await expect(page.getByText(`Er is een uitnodiging gestuurd naar ${spare}.`)).toBeVisible();
 	await page.getByRole('link', { name: 'Alle coördinatoren en uitnodigingen' }).click();
 	await expect(
 		page.getByRole('heading', { name: /Coördinatoren van Samenwerkingsverband/ })
@@ -128,6 +136,16 @@ test('the SWV invites a first coordinator; from then on the school manages its c
 	await page.getByRole('button', { name: 'Uitloggen' }).click();
 
 	await acceptAsNewAccount(page, first, 'Fatima Eerste');
+	// The SWV's other invitation no longer makes anyone coordinator: the school has one now.
+	const spareContext = await browser.newContext();
+	const sparePage = await spareContext.newPage();
+	await sparePage.goto(lastMailTo(spare)!.link!);
+	await expect(
+		sparePage.getByText('Jenaplanschool Het Klavertje heeft inmiddels een coördinator.')
+	).toBeVisible();
+	await expect(sparePage.getByRole('button', { name: 'Account aanmaken' })).toHaveCount(0);
+	await expectAccessible(sparePage);
+	await spareContext.close();
 	await page.goto(`/school/${klavertje}`);
 	await page.getByRole('link', { name: 'Alle coördinatoren en uitnodigingen' }).click();
 	await expect(page).toHaveURL(`${BASE}/school/${klavertje}/coordinatoren`);
@@ -175,6 +193,9 @@ test('the SWV invites a first coordinator; from then on the school manages its c
 	await expect(page.getByRole('row', { name: new RegExp(second) })).toContainText('Fatima Eerste');
 	await page.getByRole('button', { name: `Intrekken voor ${second}` }).click();
 	await expect(page.getByText(`De uitnodiging voor ${second} is ingetrokken.`)).toBeVisible();
+	// The school also withdraws what the SWV still had open for it.
+	await page.getByRole('button', { name: `Intrekken voor ${spare}` }).click();
+	await expect(page.getByText(`De uitnodiging voor ${spare} is ingetrokken.`)).toBeVisible();
 	await expect(page.getByText('Geen openstaande uitnodigingen.')).toBeVisible();
 	await page.goto(`/school/${klavertje}`);
 	await page.getByLabel('E-mailadres').fill(second);

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
+import { acceptanceRefusal } from '$lib/server/access';
 import { hashPassword } from '$lib/server/auth/password';
 import { signIn } from '$lib/server/auth/sign-in';
 import { user } from '$lib/server/db/schema';
@@ -36,7 +37,9 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		email: inv.email,
 		what: invitationTargetName(db, inv),
 		hasAccount: !!account,
-		signedInAs: locals.user?.email ?? null
+		signedInAs: locals.user?.email ?? null,
+		// Said before anyone fills in the form (accepting checks it again).
+		refusal: acceptanceRefusal(db, inv, inv.email)
 	};
 };
 
