@@ -20,20 +20,7 @@ import { tempDir } from '../helpers/tmp';
  */
 function setup() {
 	process.env.MAIL_OUTBOX = join(tempDir(), 'outbox');
-	const { db, swv, school } = dbWithSwv();
-	const person = (email: string, roles: { swvId?: number; schoolId?: number }[] = []) => {
-		const u = db
-			.insert(t.user)
-			.values({ id: crypto.randomUUID(), email, name: email.split('@')[0]!, passwordHash: 'x' })
-			.returning()
-			.get();
-		for (const r of roles)
-			db.insert(t.membership)
-				.values({ userId: u.id, scope: r.swvId ? 'swv' : 'school', ...r })
-				.run();
-		const me: SessionUser = { id: u.id, email, name: u.name, isAdmin: false };
-		return me;
-	};
+	const { db, swv, school, person } = dbWithSwv();
 	const count = (table: typeof t.invitation | typeof t.membership | typeof t.passwordReset) =>
 		db.select().from(table).all().length;
 	const invite = (inviter: SessionUser, email: string, s: ReturnType<typeof school>) =>
