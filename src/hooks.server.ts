@@ -7,6 +7,11 @@ import {
 	setSessionTokenCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import {
+	dutchRefusalsAndPrivatePages,
+	expectedRefusal,
+	sameOriginForms
+} from '$lib/server/http/refusals';
 
 export const init: ServerInit = () => {
 	startApp();
@@ -39,10 +44,15 @@ const authentication: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, authentication);
+export const handle = sequence(
+	sameOriginForms,
+	securityHeaders,
+	authentication,
+	dutchRefusalsAndPrivatePages
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status === 404) return { message: 'Deze pagina bestaat niet (meer).' };
+	if (status < 500) return expectedRefusal(event, status, message);
 	const id = crypto.randomUUID().slice(0, 8);
 	console.error(`[fout ${id}] ${event.request.method} ${event.url.pathname}:`, error);
 	return {

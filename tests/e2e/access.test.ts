@@ -58,6 +58,13 @@ const MATRIX: Row[] = [
 	['/school/[id]', 'GET', [303, 303, 200, 404, 200, 404, 200]],
 	['/school/[id]', 'uitnodigen', [303, 303, 400, 404, 400, 404, 400]],
 	['/school/[id]', 'ronde', [303, 303, 400, 404, 404, 404, 404]],
+	// Who may act for school A: its SWV and admins look on; only the school (and admins) remove.
+	['/school/[id]/coordinatoren', 'GET', [303, 303, 200, 404, 200, 404, 200]],
+	['/school/[id]/coordinatoren', 'verwijderen', [303, 303, 400, 404, 403, 404, 400]],
+	['/school/[id]/coordinatoren', 'intrekken', [303, 303, 400, 404, 400, 404, 400]],
+	['/swv/[id]/coordinatoren', 'GET', SWV_ONLY],
+	['/swv/[id]/coordinatoren', 'verwijderen', [303, 303, 404, 404, 400, 404, 404]],
+	['/swv/[id]/coordinatoren', 'intrekken', [303, 303, 404, 404, 400, 404, 404]],
 	['/swv/[id]', 'GET', [303, 303, 404, 404, 200, 404, 404]],
 	['/swv/[id]', 'uitnodigen', [303, 303, 404, 404, 400, 404, 404]],
 	['/swv/[id]', 'eigen-ronde', [303, 303, 404, 404, 400, 404, 404]],
@@ -128,6 +135,7 @@ const MATRIX: Row[] = [
 	['/beheer/catalogus/[id]', 'bewerken', ADMIN_ACTION],
 	['/beheer/accounts', 'GET', ADMIN_ONLY],
 	['/beheer/accounts', 'status', ADMIN_ACTION],
+	['/beheer/accounts', 'rolintrekken', ADMIN_ACTION],
 	['/beheer/accounts', 'opnieuw', ADMIN_ACTION],
 	['/beheer/accounts', 'intrekken', ADMIN_ACTION],
 	['/beheer/audit', 'GET', ADMIN_ONLY],
@@ -186,6 +194,8 @@ test('every route answers every visitor as the matrix says, and reveals nothing 
 	// The round's link changes when a role makes a new one: read it again for every role.
 	const urls = (token: string): Record<string, string> => ({
 		'/school/[id]': `/school/${schoolA}`,
+		'/school/[id]/coordinatoren': `/school/${schoolA}/coordinatoren`,
+		'/swv/[id]/coordinatoren': `/swv/${swvA}/coordinatoren`,
 		'/swv/[id]': `/swv/${swvA}`,
 		'/swv/[id]/scholen': `/swv/${swvA}/scholen`,
 		'/swv/[id]/scholen/[school]': `/swv/${swvA}/scholen/${schoolA}`,

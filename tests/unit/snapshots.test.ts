@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase } from '$lib/server/db/open';
 import * as t from '$lib/server/db/schema';
 import { loadQuestionnaires, markVersionUsed } from '$lib/server/questionnaires';
 import { dropSnapshot, snapshotsOf } from '$lib/server/snapshots';
 import { latestReleasedScores, swvSchoolPicture } from '$lib/server/swv-picture';
-import { tempDir } from '../helpers/tmp';
+import { dbWithSwv } from '../helpers/db';
 
 /**
  * Snapshots of finished rounds, on a real SQLite file: made on first use for a round that ended by
@@ -13,27 +11,10 @@ import { tempDir } from '../helpers/tmp';
  * leave out unreleased rounds and rounds below their minimum.
  */
 function setup() {
-	const db = openDatabase(join(tempDir(), 'scan.db'));
-	migrateDatabase(db);
+	const { db, swv, school: addSchool } = dbWithSwv();
 	const registry = loadQuestionnaires('questionnaires');
 	markVersionUsed(db, registry, 'school-scan', 1);
-	const swv = db
-		.insert(t.swv)
-		.values({ code: 'PO2701', name: 'SWV', sector: 'po' })
-		.returning()
-		.get();
-	const school = (code: string) =>
-		db
-			.insert(t.school)
-			.values({
-				swvId: swv.id,
-				instellingscode: code,
-				name: `School ${code}`,
-				place: 'P',
-				schoolType: 'po'
-			})
-			.returning()
-			.get().id;
+	const school = (code: string) => addSchool(code).id;
 	let n = 0;
 	const addRound = (
 		schoolId: number,

@@ -1,8 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from './auth/session';
+import { membershipIn } from './coordinators';
 import type { Db } from './db/open';
-import { membership, round, school, swv } from './db/schema';
+import { membership, round, school, swv, user } from './db/schema';
 
 /**
  * The one place that answers "may this user do this to that school, SWV or round". Every load
@@ -97,14 +98,77 @@ export function schoolsOfSwv(db: Db, swvId: number): SchoolRow[] {
 		.all();
 }
 
-/** Who may invite whom: admins anyone; SWV coordinators their co-coordinators and their schools' coordinators; school coordinators their co-coordinators. */
-export function mayInvite(
-	db: Db,
-	user: SessionUser,
-	target: { scope: 'swv'; swvId: number } | { scope: 'school'; school: SchoolRow }
-): boolean {
+export type MemberTarget = { scope: 'swv'; swv: SwvRow } | { scope: 'school'; school: SchoolRow };
+
+export function hasCoordinators(db: Db, target: MemberTarget): boolean {
+	return !!db.select({ id: membership.id }).from(membership).where(membershipIn(target)).get();
+}
+
+/**
+ * Who adds and removes coordinators. The school decides who acts for it: a school's own
+ * coordinators (and admins) manage its coordinators, an SWV's coordinators (and admins) the SWV's.
+ * An SWV coordinator only invites a school's *first* coordinator (see `invitationRefusal`).
+ */
+export function mayManageMembers(db: Db, user: SessionUser, target: MemberTarget): boolean {
 	if (user.isAdmin) return true;
 	const m = membershipsOf(db, user.id);
-	if (target.scope === 'swv') return m.swvs.has(target.swvId);
-	return m.schools.has(target.school.id) || m.swvs.has(target.school.swvId);
+	return target.scope === 'swv' ? m.swvs.has(target.swv.id) : m.schools.has(target.school.id);
+}
+
+/** The address has a role in the SWV (is one of its coordinators). */
+function holdsSwvRole(db: Db, email: string, swvId: number): boolean {
+	return !!db
+		.select({ id: membership.id })
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.where(and(eq(user.email, email), eq(membership.swvId, swvId)))
+		.get();
+}
+
+/**
+ * Why `inviter` may not invite `email` for `target`, in Dutch, or null when they may. Besides
+ * those who manage the target, an SWV's coordinators invite the first coordinator of one of its
+ * schools, but never an address that has a role in the SWV: the SWV never gains a school's
+ * role (its results, comments and unshared rounds) through its own invitation.
+ */
+export function invitationRefusal(
+	db: Db,
+	inviter: SessionUser,
+	target: MemberTarget,
+	email: string
+): string | null {
+	if (mayManageMembers(db, inviter, target)) return null;
+	if (target.scope === 'school' && membershipsOf(db, inviter.id).swvs.has(target.school.swvId)) {
+		if (hasCoordinators(db, target))
+			return `${target.school.name} heeft al een coördinator. Alleen de coördinatoren van de school (of een beheerder) voegen coördinatoren toe.`;
+		if (holdsSwvRole(db, email, target.school.swvId))
+			return `${email} heeft al een rol in dit samenwerkingsverband. Het samenwerkingsverband kan zichzelf geen toegang geven tot de uitkomsten van een school: nodig iemand van de school uit.`;
+		return null;
+	}
+	return 'U mag voor deze school of dit samenwerkingsverband geen coördinatoren uitnodigen.';
+}
+
+/**
+ * Why an invitation may not be accepted (now) by `email`, or null. An invitation that the SWV
+ * sent for a school (its inviter is neither an admin nor the school's coordinator) only makes
+ * the school's first coordinator, and never one of the SWV's own coordinators.
+ */
+export function acceptanceRefusal(
+	db: Db,
+	inv: { scope: string; schoolId: number | null; invitedBy: string | null },
+	email: string
+): string | null {
+	if (inv.scope !== 'school' || !inv.schoolId) return null;
+	const s = db.select().from(school).where(eq(school.id, inv.schoolId)).get();
+	if (!s) return 'Deze school bestaat niet meer.';
+	const inviter = inv.invitedBy
+		? db.select().from(user).where(eq(user.id, inv.invitedBy)).get()
+		: undefined;
+	const target: MemberTarget = { scope: 'school', school: s };
+	if (inviter?.active && mayManageMembers(db, inviter, target)) return null;
+	if (hasCoordinators(db, target))
+		return `${s.name} heeft inmiddels een coördinator. Vraag die om een nieuwe uitnodiging.`;
+	if (holdsSwvRole(db, email, s.swvId))
+		return 'U heeft al een rol in het samenwerkingsverband van deze school. Een uitnodiging van het samenwerkingsverband maakt u geen coördinator van de school: vraag de school om een uitnodiging.';
+	return null;
 }

@@ -1,6 +1,7 @@
 import { building } from '$app/environment';
 import { join } from 'node:path';
 import { readCatalogFile, seedCatalog } from './catalog';
+import { enableSecureDelete } from './db/erase';
 import { migrateDatabase, openDatabase, type Db } from './db/open';
 import { QuestionnaireProblems } from './questionnaire-files';
 import {
@@ -25,6 +26,7 @@ export function startApp(): AppState {
 	if (building) throw new Error('De app start niet tijdens het bouwen.');
 	if (state) return state;
 	const db = openDatabase();
+	enableSecureDelete(db);
 	migrateDatabase(db);
 	const questionnaires = loadQuestionnaires(process.env.QUESTIONNAIRES_DIR ?? 'questionnaires');
 	const catalog = readCatalogFile(

@@ -1,5 +1,6 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
+import { hasUnsafeCharacters } from '$lib/domain/mail-text';
 
 z.config(z.locales.nl());
 
@@ -65,7 +66,10 @@ export const fields = {
 		.string({ error: 'Vul een naam in.' })
 		.trim()
 		.min(1, { error: 'Vul een naam in.' })
-		.max(120, { error: 'Een naam is hoogstens 120 tekens.' }),
+		.max(120, { error: 'Een naam is hoogstens 120 tekens.' })
+		.refine((v) => !hasUnsafeCharacters(v), {
+			error: 'Een naam is één regel, zonder regeleinden of stuurtekens.'
+		}),
 	newPassword: z
 		.string({ error: 'Kies een wachtwoord.' })
 		.min(10, { error: 'Een wachtwoord heeft minstens 10 tekens.' })

@@ -37,3 +37,13 @@ export async function sendMail(mail: Mail): Promise<void> {
 		`[mail] aan ${mail.to}: ${mail.subject} (${join(dir, name)})${links.map((l) => `\n  ${l}`).join('')}`
 	);
 }
+
+/**
+ * Sends after the answer, for mail whose failure the user must not learn about (a reset link:
+ * a failure only for existing accounts would tell which addresses have one). Failures are logged.
+ */
+export function sendMailLater(mail: Mail): void {
+	sendMail(mail).catch((e: unknown) => {
+		console.error(`[mail] niet verstuurd aan ${mail.to}: ${mail.subject}:`, e);
+	});
+}

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
 import { hashPassword, verifyPasswordHash } from '$lib/server/auth/password';
+import { endPasswordResets } from '$lib/server/auth/password-reset';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { user } from '$lib/server/db/schema';
@@ -48,6 +49,7 @@ export const actions: Actions = {
 			.where(eq(user.id, me.id))
 			.run();
 		invalidateUserSessions(db, me.id);
+		endPasswordResets(db, me.id);
 		signIn(db, event, me.id);
 		audit(db, me.id, 'account.wachtwoord-gewijzigd', { type: 'account', id: me.id });
 		return { saved: 'wachtwoord' as const };

@@ -1,10 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
 import { audit } from '$lib/server/audit';
-import { verifyPasswordHash } from '$lib/server/auth/password';
-import { accountFailures, addressAttempts } from '$lib/server/auth/rate-limit';
+import { verifyPasswordOrDummy } from '$lib/server/auth/password';
+import { addressAttempts, signInThrottle } from '$lib/server/auth/rate-limit';
 import { safeRedirect, signIn } from '$lib/server/auth/sign-in';
 import { user } from '$lib/server/db/schema';
 import { fields, invalid, parseForm } from '$lib/server/form';
@@ -28,18 +29,31 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, schema, ['email']);
 		if ('failure' in parsed) return parsed.failure;
 		const { email, password } = parsed.data;
-		if (accountFailures.blocked(email)) {
-			return invalid(429, { message: TOO_MANY, errors: {}, values: { email } });
-		}
 		const db = getDb();
 		const u = db.select().from(user).where(eq(user.email, email)).get();
-		const ok =
-			!!u?.passwordHash && u.active && (await verifyPasswordHash(u.passwordHash, password));
+		// Failed sign-ins are audited with the address typed, never the password.
+		const failed = (reason: string) =>
+			audit(
+				db,
+				u?.id ?? null,
+				'account.inloggen-mislukt',
+				{ type: 'account', id: u?.id },
+				{ email, address, reason }
+			);
+		const throttle = signInThrottle.check(email, address);
+		if (throttle.refused) {
+			failed('te veel pogingen');
+			return invalid(429, { message: TOO_MANY, errors: {}, values: { email } });
+		}
+		if (throttle.delayMs) await sleep(throttle.delayMs);
+		// Known or not, the same argon2 work: the answer time does not reveal which accounts exist.
+		const ok = await verifyPasswordOrDummy(u?.active ? u.passwordHash : null, password);
 		if (!u || !ok) {
-			accountFailures.hit(email);
+			signInThrottle.failed(email, address);
+			failed(u ? 'wachtwoord of account' : 'onbekend adres');
 			return invalid(400, { message: WRONG, errors: {}, values: { email } });
 		}
-		accountFailures.reset(email);
+		signInThrottle.succeeded(email, address);
 		signIn(db, event, u.id);
 		audit(db, u.id, 'account.ingelogd', { type: 'account', id: u.id });
 		redirect(303, safeRedirect(event.url.searchParams.get('naar')));

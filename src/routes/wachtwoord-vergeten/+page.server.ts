@@ -20,7 +20,7 @@ export const actions: Actions = {
 		addressAttempts.hit(address);
 		const parsed = await parseForm(event.request, schema, ['email']);
 		if ('failure' in parsed) return parsed.failure;
-		await requestPasswordReset(getDb(), parsed.data.email, event.url.origin);
+		requestPasswordReset(getDb(), parsed.data.email, event.url.origin);
 		// The same answer whether or not the address has an account.
 		return { sent: true, email: parsed.data.email };
 	}

@@ -1,25 +1,33 @@
 import { desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
-import { requireAdmin } from '$lib/server/access';
+import { requireAdmin, type MemberTarget } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { invitation, membership, school, swv, user } from '$lib/server/db/schema';
 import { fields, invalid, parseForm } from '$lib/server/form';
-import { invitationTargetName, sendInvitation } from '$lib/server/invitations';
+import { invitationFailure, invitationTargetName, sendInvitation } from '$lib/server/invitations';
+import { answer, removeForm } from '$lib/server/member-forms';
+import { membershipTarget, removeMember } from '$lib/server/memberships';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	requireAdmin(locals, url);
+	const me = requireAdmin(locals, url);
 	const db = getDb();
 	const roles = db
-		.select({ userId: membership.userId, school: school.name, swv: swv.name })
+		.select({
+			id: membership.id,
+			userId: membership.userId,
+			school: school.name,
+			swv: swv.name
+		})
 		.from(membership)
 		.leftJoin(school, eq(school.id, membership.schoolId))
 		.leftJoin(swv, eq(swv.id, membership.swvId))
 		.all();
 	const now = Date.now();
 	return {
+		me: me.id,
 		users: db
 			.select({
 				id: user.id,
@@ -33,10 +41,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			.all()
 			.map((u) => ({
 				...u,
-				roles: [
-					...(u.isAdmin ? ['beheerder'] : []),
-					...roles.filter((r) => r.userId === u.id).map((r) => r.school ?? r.swv ?? '')
-				]
+				roles: roles
+					.filter((r) => r.userId === u.id)
+					.map((r) => ({ id: r.id, name: r.school ?? r.swv ?? '' }))
 			})),
 		invitations: db
 			.select()
@@ -63,6 +70,16 @@ const statusForm = byId.extend({
 const invitationForm = z.object({ id: fields.id });
 
 export const actions: Actions = {
+	/** One role taken away; the account and its other roles stay. */
+	rolintrekken: async ({ locals, url, request }) => {
+		const me = requireAdmin(locals, url);
+		const parsed = await parseForm(request, removeForm);
+		if ('failure' in parsed) return parsed.failure;
+		const db = getDb();
+		const target = membershipTarget(db, parsed.data.id);
+		if (!target) return invalid(404, { message: 'Deze rol bestaat niet (meer).' });
+		return answer(removeMember(db, me, target, parsed.data.id, parsed.data.bevestigen === 'ja'));
+	},
 	status: async ({ locals, url, request }) => {
 		const me = requireAdmin(locals, url);
 		const parsed = await parseForm(request, statusForm);
@@ -98,17 +115,21 @@ export const actions: Actions = {
 				errors: {},
 				values: {}
 			});
-		const target =
-			inv.scope === 'school'
-				? { scope: 'school' as const, schoolId: inv.schoolId! }
-				: { scope: 'swv' as const, swvId: inv.swvId! };
-		if (!(await sendInvitation(db, me, inv.email, target, url.origin))) {
-			return invalid(409, {
-				message: `${inv.email} heeft deze rol inmiddels al.`,
-				errors: {},
-				values: {}
-			});
-		}
+		const schoolRow = inv.schoolId
+			? db.select().from(school).where(eq(school.id, inv.schoolId)).get()
+			: undefined;
+		const swvRow = inv.swvId ? db.select().from(swv).where(eq(swv.id, inv.swvId)).get() : undefined;
+		const target: MemberTarget | null = schoolRow
+			? { scope: 'school', school: schoolRow }
+			: swvRow
+				? { scope: 'swv', swv: swvRow }
+				: null;
+		if (!target) return invalid(404, { message: 'Deze uitnodiging bestaat niet (meer).' });
+		const failure = invitationFailure(
+			await sendInvitation(db, me, inv.email, target, url.origin),
+			inv.email
+		);
+		if (failure) return failure;
 		return {
 			saved: `Er is een nieuwe uitnodiging gestuurd naar ${inv.email}; de oude link werkt niet meer.`
 		};

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
+import { eraseDeleted } from '$lib/server/db/erase';
 import { round } from '$lib/server/db/schema';
 import { invalid, parseForm } from '$lib/server/form';
 import {
@@ -138,6 +139,7 @@ export const actions: Actions = {
 		if ('failure' in parsed) return parsed.failure;
 		const back = r.schoolId ? `/school/${r.schoolId}` : `/swv/${r.swvId}`;
 		db.delete(round).where(eq(round.id, r.id)).run();
+		eraseDeleted(db);
 		audit(db, me.id, 'ronde.verwijderd', { type: 'ronde', id: r.id }, { title: r.title });
 		redirect(303, `${back}?verwijderd`);
 	}

@@ -2,12 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { mayInvite, maySchool, requireUser, schoolFor } from '$lib/server/access';
+import { invitationRefusal, maySchool, requireUser, schoolFor } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
 import { coordinatorsOf } from '$lib/server/coordinators';
 import { round } from '$lib/server/db/schema';
-import { fields, invalid, parseForm } from '$lib/server/form';
-import { sendInvitation } from '$lib/server/invitations';
+import { fields, parseForm } from '$lib/server/form';
+import { invitationFailure, sendInvitation } from '$lib/server/invitations';
 import { defaultRoundTitle, roundForm } from '$lib/server/round-forms';
 import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
 import type { Actions, PageServerLoad } from './$types';
@@ -46,7 +46,9 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			: [],
 		versions: versions.map((q) => ({ version: q.version, title: q.title })),
 		defaultTitle: defaultRoundTitle(),
-		...coordinatorsOf(db, { schoolId: s.id })
+		...coordinatorsOf(db, { scope: 'school', school: s }),
+		// Whether this user may invite at all (the address is checked when it is sent).
+		inviteRefusal: invitationRefusal(db, me, { scope: 'school', school: s }, '')
 	};
 };
 
@@ -55,24 +57,17 @@ export const actions: Actions = {
 		const me = requireUser(event.locals, event.url);
 		const db = getDb();
 		const s = schoolFor(db, me, Number(event.params.id), 'oversee');
-		if (!mayInvite(db, me, { scope: 'school', school: s }))
-			return invalid(404, { message: 'Niet gevonden.' });
 		const parsed = await parseForm(event.request, z.object({ email: fields.email }), ['email']);
 		if ('failure' in parsed) return parsed.failure;
-		const sent = await sendInvitation(
+		const { email } = parsed.data;
+		const result = await sendInvitation(
 			db,
 			me,
-			parsed.data.email,
-			{ scope: 'school', schoolId: s.id },
+			email,
+			{ scope: 'school', school: s },
 			event.url.origin
 		);
-		if (!sent) {
-			return invalid(409, {
-				message: `${parsed.data.email} is al coördinator van deze school.`,
-				values: { email: parsed.data.email }
-			});
-		}
-		return { invited: parsed.data.email };
+		return invitationFailure(result, email) ?? { invited: email };
 	},
 	ronde: async ({ locals, url, params, request }) => {
 		const me = requireUser(locals, url);

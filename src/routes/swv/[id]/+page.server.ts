@@ -11,7 +11,8 @@ import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
 import { requireUser, schoolsOfSwv, swvFor } from '$lib/server/access';
 import { coordinatorsOf } from '$lib/server/coordinators';
 import { fields, invalid, parseForm } from '$lib/server/form';
-import { sendInvitation } from '$lib/server/invitations';
+import { invitationFailure, sendInvitation } from '$lib/server/invitations';
+import type { MemberTarget } from '$lib/server/access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
@@ -66,7 +67,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			.versions('school-scan')
 			.map((q) => ({ version: q.version, title: q.title })),
 		defaultTitle: defaultRoundTitle(),
-		...coordinatorsOf(db, { swvId: s.id })
+		...coordinatorsOf(db, { scope: 'swv', swv: s })
 	};
 };
 
@@ -162,8 +163,8 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, inviteSchema, ['email', 'target']);
 		if ('failure' in parsed) return parsed.failure;
 		const { email, target } = parsed.data;
-		let to: Parameters<typeof sendInvitation>[3];
-		if (target === 'swv') to = { scope: 'swv', swvId: s.id };
+		let to: MemberTarget;
+		if (target === 'swv') to = { scope: 'swv', swv: s };
 		else {
 			const school = schoolsOfSwv(db, s.id).find((x) => x.id === target);
 			if (!school)
@@ -172,15 +173,9 @@ export const actions: Actions = {
 					errors: { target: 'Deze school hoort niet bij dit samenwerkingsverband.' },
 					values: { email }
 				});
-			to = { scope: 'school', schoolId: school.id };
+			to = { scope: 'school', school };
 		}
-		if (!(await sendInvitation(db, me, email, to, event.url.origin))) {
-			return invalid(409, {
-				message: `${email} heeft deze rol al.`,
-				errors: {},
-				values: { email }
-			});
-		}
-		return { invited: email };
+		const result = await sendInvitation(db, me, email, to, event.url.origin);
+		return invitationFailure(result, email) ?? { invited: email };
 	}
 };

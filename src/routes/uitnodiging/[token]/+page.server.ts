@@ -1,12 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
-import { audit } from '$lib/server/audit';
+import { acceptanceRefusal } from '$lib/server/access';
 import { hashPassword } from '$lib/server/auth/password';
 import { signIn } from '$lib/server/auth/sign-in';
 import { user } from '$lib/server/db/schema';
 import { fields, invalid, parseForm, withNewPassword } from '$lib/server/form';
-import { acceptInvitation, findInvitation, invitationTargetName } from '$lib/server/invitations';
+import {
+	acceptInvitation,
+	findInvitation,
+	invitationTargetName,
+	type AcceptResult
+} from '$lib/server/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 const MESSAGES = {
@@ -32,11 +37,16 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		email: inv.email,
 		what: invitationTargetName(db, inv),
 		hasAccount: !!account,
-		signedInAs: locals.user?.email ?? null
+		signedInAs: locals.user?.email ?? null,
+		// Said before anyone fills in the form (accepting checks it again).
+		refusal: acceptanceRefusal(db, inv, inv.email)
 	};
 };
 
 const newAccount = withNewPassword({ name: fields.name });
+
+const refused = (result: Exclude<AcceptResult, { ok: true }>) =>
+	invalid(result.status, { message: result.message });
 
 export const actions: Actions = {
 	/** An existing account, signed in with the invited address, takes on the role. */
@@ -44,12 +54,11 @@ export const actions: Actions = {
 		const { db, inv, account } = validInvitation(params.token);
 		if (!locals.user || !account || locals.user.id !== account.id) {
 			return invalid(403, {
-				message: `Log eerst in met ${inv.email} om deze uitnodiging aan te nemen.`,
-				errors: {},
-				values: {}
+				message: `Log eerst in met ${inv.email} om deze uitnodiging aan te nemen.`
 			});
 		}
-		acceptInvitation(db, inv, account.id);
+		const result = acceptInvitation(db, inv, { id: account.id });
+		if (!result.ok) return refused(result);
 		redirect(303, '/overzicht?welkom');
 	},
 	/** No account yet: create it with a name and password, take on the role, sign in. */
@@ -57,19 +66,16 @@ export const actions: Actions = {
 		const { db, inv, account } = validInvitation(event.params.token);
 		if (account) {
 			return invalid(409, {
-				message: 'Er is al een account met dit e-mailadres. Log in om de uitnodiging aan te nemen.',
-				errors: {},
-				values: {}
+				message: 'Er is al een account met dit e-mailadres. Log in om de uitnodiging aan te nemen.'
 			});
 		}
 		const parsed = await parseForm(event.request, newAccount, ['name']);
 		if ('failure' in parsed) return parsed.failure;
-		const id = crypto.randomUUID();
 		const passwordHash = await hashPassword(parsed.data.password);
-		db.insert(user).values({ id, email: inv.email, name: parsed.data.name, passwordHash }).run();
-		audit(db, id, 'account.aangemaakt', { type: 'account', id });
-		acceptInvitation(db, inv, id);
-		signIn(db, event, id);
+		// Another request may have used the invitation while the password was hashed.
+		const result = acceptInvitation(db, inv, { name: parsed.data.name, passwordHash });
+		if (!result.ok) return refused(result);
+		signIn(db, event, result.userId);
 		redirect(303, '/overzicht?welkom');
 	}
 };

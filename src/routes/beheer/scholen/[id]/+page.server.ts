@@ -26,7 +26,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	return {
 		school: s,
 		swv: db.select({ id: swv.id, name: swv.name }).from(swv).where(eq(swv.id, s.swvId)).get()!,
-		...coordinatorsOf(db, { schoolId: s.id })
+		...coordinatorsOf(db, { scope: 'school', school: s })
 	};
 };
 

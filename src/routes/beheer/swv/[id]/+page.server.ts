@@ -8,7 +8,7 @@ import { audit } from '$lib/server/audit';
 import { coordinatorsOf } from '$lib/server/coordinators';
 import { school, swv } from '$lib/server/db/schema';
 import { fields, invalid, parseForm } from '$lib/server/form';
-import { sendInvitation } from '$lib/server/invitations';
+import { invitationFailure, sendInvitation } from '$lib/server/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 function swvById(id: string) {
@@ -27,7 +27,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	return {
 		swv: s,
 		schools: schoolsOfSwv(db, s.id),
-		...coordinatorsOf(db, { swvId: s.id })
+		...coordinatorsOf(db, { scope: 'swv', swv: s })
 	};
 };
 
@@ -113,21 +113,16 @@ export const actions: Actions = {
 		const s = swvById(event.params.id);
 		const parsed = await parseForm(event.request, z.object({ email: fields.email }), ['email']);
 		if ('failure' in parsed) return parsed.failure;
-		if (
-			!(await sendInvitation(
-				getDb(),
-				me,
-				parsed.data.email,
-				{ scope: 'swv', swvId: s.id },
-				event.url.origin
-			))
-		) {
-			return invalid(409, {
-				message: `${parsed.data.email} is al coördinator van dit samenwerkingsverband.`,
-				errors: {},
-				values: parsed.data
-			});
-		}
+		const { email } = parsed.data;
+		const result = await sendInvitation(
+			getDb(),
+			me,
+			email,
+			{ scope: 'swv', swv: s },
+			event.url.origin
+		);
+		const failure = invitationFailure(result, email);
+		if (failure) return failure;
 		return { saved: `Er is een uitnodiging gestuurd naar ${parsed.data.email}.` };
 	}
 };
