@@ -40,6 +40,7 @@ const MATRIX: Row[] = [
 	['/', 'GET', PUBLIC],
 	['/privacy', 'GET', PUBLIC],
 	['/healthz', 'GET', PUBLIC],
+	['/readyz', 'GET', PUBLIC],
 	['/inloggen', 'GET', [200, 200, 303, 303, 303, 303, 303]],
 	// Signed in already: the page sends you on, whatever was posted.
 	['/inloggen', 'default', [400, 400, 303, 303, 303, 303, 303]],

@@ -64,8 +64,10 @@ test('the privacy page says what is stored and who sees what', async ({ page }) 
 	await expectAccessible(page);
 });
 
-test('/healthz answers with the state of the database', async ({ request }) => {
-	const response = await request.get('/healthz');
-	expect(response.status()).toBe(200);
-	expect(await response.json()).toEqual({ status: 'ok', database: 'ok', questionnaires: 2 });
+test('/healthz says the process lives, /readyz that it may take traffic', async ({ request }) => {
+	const live = await request.get('/healthz');
+	expect(live.status()).toBe(200);
+	const ready = await request.get('/readyz');
+	expect(ready.status()).toBe(200);
+	expect(await ready.text()).toBe('klaar\n');
 });
