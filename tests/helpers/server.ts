@@ -42,12 +42,13 @@ export function exited(child: ChildProcess): Promise<number | null> {
 	return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-/** Runs `node <script>` with the given environment to its end; resolves with its code and output. */
+/** Runs `node <script> [args]` with the given environment to its end: its code and output. */
 export async function runToExit(
 	script: string,
-	env: Record<string, string>
+	env: Record<string, string>,
+	args: string[] = []
 ): Promise<{ code: number | null; output: string }> {
-	const child = spawn('node', [script], { env: { ...process.env, ...env } });
+	const child = spawn('node', [script, ...args], { env: { ...process.env, ...env } });
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
