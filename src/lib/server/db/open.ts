@@ -71,6 +71,12 @@ export function openDatabase(file = databaseFile(), { create = true } = {}): Db 
 	return db;
 }
 
+/** Opens an existing database read-only, for tools that must not change it (checks, reports). */
+export function openDatabaseReadOnly(file: string): Db {
+	if (!existsSync(file)) throw new DatabaseMissing(file);
+	return drizzle(new Database(file, { readonly: true, fileMustExist: true }), { schema }) as Db;
+}
+
 /**
  * Whether the open file is still the file at its path: a deleted or replaced database (a restore
  * under a running app, an operator's mistake) keeps answering from the old inode, and its writes
