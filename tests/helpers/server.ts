@@ -13,10 +13,11 @@ export interface StartedServer extends ChildProcess {
 export async function startBuiltServer(
 	port: number,
 	env: Record<string, string>,
-	{ capture = false, script = 'build' } = {}
+	{ capture = false, script = 'build', cwd = process.cwd() } = {}
 ): Promise<StartedServer> {
 	const origin = `http://localhost:${port}`;
 	const server = spawn('node', [script], {
+		cwd,
 		env: { ...process.env, PORT: String(port), ORIGIN: origin, ...env },
 		stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'ignore'
 	}) as StartedServer;
