@@ -61,6 +61,10 @@ test('the privacy page says what is stored and who sees what', async ({ page }) 
 	await page.goto('/privacy');
 	await expect(page.getByRole('heading', { name: 'Wat we bewaren' })).toBeVisible();
 	await expect(page.getByText(/vanaf drie respondenten/)).toBeVisible();
+	// The retention this installation runs with (the defaults here).
+	const retention = page.getByRole('listitem');
+	await expect(retention.filter({ hasText: /wordt 30 dagen na het\s+sluiten/ })).toHaveCount(1);
+	await expect(retention.filter({ hasText: /wordt 5 jaar bewaard/ })).toHaveCount(1);
 	await expectAccessible(page);
 });
 

@@ -151,8 +151,9 @@ test('two app processes on one file (an overlapping deploy): no save fails', asy
 	test.setTimeout(60_000);
 	const { file, token, items } = freshRound();
 	const ports = [PORT, PORT + 1];
-	const servers = await Promise.all(ports.map((p) => startBuiltServer(p, { DATABASE_URL: file })));
+	const servers: Awaited<ReturnType<typeof startBuiltServer>>[] = [];
 	try {
+		for (const p of ports) servers.push(await startBuiltServer(p, { DATABASE_URL: file }));
 		const cookies: string[] = [];
 		for (let i = 0; i < 20; i++) cookies.push(await startRespondent(origin(ports[i % 2]!), token));
 		const statuses: number[] = [];
@@ -248,4 +249,22 @@ test('a port already in use: a Dutch message and exit 1, not "draait op" and a s
 	} finally {
 		server.kill('SIGKILL');
 	}
+});
+
+test('a deactivated school collects no answers, even in a round that is still open', async () => {
+	const { file, token, items } = freshRound();
+	const server = await startBuiltServer(PORT, { DATABASE_URL: file });
+	try {
+		const cookie = await startRespondent(origin(PORT), token);
+		expect((await postAnswer(origin(PORT), token, cookie, items[0]!, 3)).status).toBe(200);
+		const other = new Database(file);
+		other.exec('update school set active = 0');
+		other.close();
+		const refused = await postAnswer(origin(PORT), token, cookie, items[1]!, 3);
+		expect(refused.status).toBe(410);
+		expect((await refused.json()).message).toMatch(/gesloten/);
+	} finally {
+		server.kill('SIGKILL');
+	}
+	expect(storedAnswers(file)).toBe(1);
 });

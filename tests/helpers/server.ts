@@ -24,7 +24,7 @@ export async function startBuiltServer(
 	server.output = [];
 	server.stdout?.on('data', (d: Buffer) => server.output.push(d.toString()));
 	server.stderr?.on('data', (d: Buffer) => server.output.push(d.toString()));
-	for (let i = 0; i < 150; i++) {
+	for (let i = 0; i < 300; i++) {
 		if (server.exitCode !== null) break;
 		try {
 			if ((await fetch(`${origin}/readyz`)).ok) return server;

@@ -7,6 +7,7 @@ import { schemaProblems } from './db/schema-check';
 import { watchShutdown } from './lifecycle';
 import { log } from './log';
 import { QuestionnaireProblems } from './questionnaire-files';
+import { scheduleRetention } from './retention';
 import {
 	loadQuestionnaires,
 	publishedVersionProblems,
@@ -46,6 +47,7 @@ export function startApp(): AppState {
 	const problems = [...publishedVersionProblems(db, questionnaires), ...catalog.problems];
 	if (problems.length) throw new QuestionnaireProblems(problems);
 	seedCatalog(db, catalog.items);
+	scheduleRetention(db);
 	state = { db, questionnaires };
 	watchShutdown(() => {
 		flushPendingWrites(db);

@@ -10,6 +10,7 @@ import { fields, invalid, parseForm } from '$lib/server/form';
 import { sendInvitation } from '$lib/server/invitations';
 import { defaultRoundTitle, roundForm } from '$lib/server/round-forms';
 import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
+import { INACTIVE_SCHOOL_MESSAGE } from '$lib/server/school-status';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
@@ -78,6 +79,7 @@ export const actions: Actions = {
 		const me = requireUser(locals, url);
 		const db = getDb();
 		const s = schoolFor(db, me, Number(params.id), 'coordinate');
+		if (!s.active) return invalid(409, { message: INACTIVE_SCHOOL_MESSAGE });
 		const registry = getQuestionnaires();
 		const parsed = await parseForm(request, roundForm(registry, 'school-scan'), [
 			'title',
