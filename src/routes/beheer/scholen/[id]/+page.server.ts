@@ -1,8 +1,9 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { and, eq, ne } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
 import { requireAdmin } from '$lib/server/access';
 import { activeForm, schoolForm } from '$lib/server/admin-forms';
+import { deleteSchool, deletionConfirmation } from '$lib/server/deletion';
 import { setSchoolActive } from '$lib/server/school-status';
 import { audit } from '$lib/server/audit';
 import { dropSchoolSnapshots } from '$lib/server/snapshots';
@@ -82,5 +83,13 @@ export const actions: Actions = {
 				? 'De school is weer actief.'
 				: `De school is gedeactiveerd${closed ? `; er ${rounds} gesloten` : ''}.`
 		};
+	},
+	verwijderen: async ({ locals, url, params, request }) => {
+		const me = requireAdmin(locals, url);
+		const s = schoolById(params.id);
+		const parsed = await parseForm(request, deletionConfirmation);
+		if ('failure' in parsed) return parsed.failure;
+		deleteSchool(getDb(), s.id, me.id);
+		redirect(303, `/beheer/swv/${s.swvId}?verwijderd`);
 	}
 };
