@@ -37,7 +37,7 @@ export default defineConfig({
 	},
 	webServer: {
 		command: `rm -rf ${DATA} && npm run build && tsx scripts/seed.ts && node scripts/start.js`,
-		url: `${ORIGIN}/healthz`,
+		url: `${ORIGIN}/readyz`,
 		timeout: 180_000,
 		reuseExistingServer: false,
 		stdout: 'ignore',

@@ -3,7 +3,8 @@
  * round each with 20 respondents who answered every statement (about 7 million answers). Prints
  * the time to build it, to snapshot every round once, the server time of the SWV overview for an
  * SWV of 120 schools and of the national benchmarks, the time to make that SWV's PDF report,
- * and the file sizes.
+ * the file sizes, and the time of an online backup (`npm run db:backup`) while respondents keep
+ * saving.
  * Budgets: overview under 300 ms, national benchmark under 1 s (issue 7); SWV report under 2 s
  * (issue 8).
  */
@@ -22,7 +23,9 @@ import { renderSwvReport } from '../src/lib/server/pdf/swv-report';
 import { sectorBenchmarkOf, swvOverviewData } from '../src/lib/server/swv-overview';
 import { latestReleasedScores, schoolScanFrame } from '../src/lib/server/swv-picture';
 import * as t from '../src/lib/server/db/schema';
-import { startBuiltServer } from '../tests/helpers/server';
+import { startRespondent } from '../tests/helpers/open-round';
+import { postAnswer } from '../tests/helpers/saves';
+import { runToExit, startBuiltServer } from '../tests/helpers/server';
 
 const PORT = 4194;
 const ORIGIN = `http://localhost:${PORT}`;
@@ -216,10 +219,60 @@ raw
 const schoolOfSwv0 = raw
 	.prepare('select id from school where swv_id = ? limit 1')
 	.pluck()
-	.get(swv0.id);
+	.get(swv0.id) as number;
+// An open round at that school, for saves that go on during the backup.
+const shareToken = 'benchbackup'.padEnd(26, 'b');
+db.insert(t.round)
+	.values({
+		scope: 'school',
+		schoolId: schoolOfSwv0,
+		swvId: swv0.id,
+		questionnaireId: q.id,
+		questionnaireVersion: q.version,
+		title: 'Open ronde',
+		opensAt: new Date(),
+		shareToken
+	})
+	.run();
 db.$client.close();
 
 const server = await startBuiltServer(PORT, { DATABASE_URL: file });
+
+/** `npm run db:backup` of the national database while 10 respondents keep saving. */
+async function backupUnderLoad() {
+	const cookies = await Promise.all(
+		Array.from({ length: 10 }, () => startRespondent(ORIGIN, shareToken))
+	);
+	let saves = 0;
+	let failed = 0;
+	let stop = false;
+	const clients = cookies.map(async (cookie, r) => {
+		for (let k = 0; !stop; k++) {
+			const res = await postAnswer(
+				ORIGIN,
+				shareToken,
+				cookie,
+				items.po![k % items.po!.length]!,
+				1 + ((r + k) % 4)
+			);
+			if (res.ok) saves++;
+			else failed++;
+		}
+	});
+	await new Promise((r) => setTimeout(r, 500));
+	const from = process.hrtime.bigint();
+	const before = saves;
+	const result = await runToExit('node_modules/.bin/tsx', { DATABASE_URL: file }, [
+		'scripts/backup.ts',
+		join(dir, 'backup.db')
+	]);
+	const took = ms(from);
+	const during = saves - before;
+	stop = true;
+	await Promise.all(clients);
+	if (result.code !== 0) throw new Error(result.output);
+	return { took, during, failed, size: statSync(join(dir, 'backup.db')).size };
+}
 async function timeGet(path: string, n = 20): Promise<number[]> {
 	const times: number[] = [];
 	for (let i = 0; i < n + 2; i++) {
@@ -235,6 +288,7 @@ try {
 	const page = await timeGet(`/swv/${swv0.id}/scholen`);
 	const school = await timeGet(`/swv/${swv0.id}/scholen/${schoolOfSwv0}`);
 	const xlsx = await timeGet(`/swv/${swv0.id}/export.xlsx`, 5);
+	const backup = await backupUnderLoad();
 	const f = (x: number) => x.toFixed(1);
 	console.log(
 		`\nLandelijke database (${SWVS} SWV's, ${SCHOOLS} scholen, ${RESPONDENTS} respondenten per school)`
@@ -264,6 +318,9 @@ try {
 		`    /swv/[id]/scholen/[school] (landelijke typebenchmark): ${f(median(school))} / ${f(p99(school))} ms (budget < 1000 ms) ${p99(school) < 1000 ? 'OK' : 'TE TRAAG'}`
 	);
 	console.log(`    /swv/[id]/export.xlsx: ${f(median(xlsx))} ms (p50 van 5)`);
+	console.log(
+		`  back-up (npm run db:backup, VACUUM INTO + controle) terwijl 10 respondenten opslaan: ${(backup.took / 1000).toFixed(1)} s, ${(backup.size / 2 ** 20).toFixed(0)} MiB; ${backup.during} opslagen tijdens de back-up, ${backup.failed} mislukt`
+	);
 } finally {
 	server.kill('SIGTERM');
 	rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,7 @@
-/** `npm run db:seed [-- --force]`: adds the demo (idempotent). */
+/**
+ * `npm run db:seed [-- --force]`: adds the demo (idempotent). On a database with real accounts,
+ * `--force` also needs SEED_ADMIN_PASSWORD (the demo admin's password instead of the public one).
+ */
 import { databaseFile, migrateDatabase, openDatabase } from '../src/lib/server/db/open';
 import { loadQuestionnaires } from '../src/lib/server/questionnaires';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SeedRefused, seedDemo } from '../src/lib/server/seed';
@@ -11,7 +14,8 @@ try {
 		db,
 		loadQuestionnaires(process.env.QUESTIONNAIRES_DIR ?? 'questionnaires'),
 		{
-			force: process.argv.includes('--force')
+			force: process.argv.includes('--force'),
+			adminPassword: process.env.SEED_ADMIN_PASSWORD || undefined
 		}
 	);
 	console.log(
@@ -20,7 +24,12 @@ try {
 			: `De demo staat al in ${file}.`
 	);
 	console.log(`Demo-accounts (wachtwoord "${DEMO_PASSWORD}"):`);
-	for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(22)} ${a.role}`);
+	for (const a of DEMO_ACCOUNTS) {
+		const own = a.email === 'beheer@example.org' && process.env.SEED_ADMIN_PASSWORD;
+		console.log(
+			`  ${a.email.padEnd(22)} ${a.role}${own ? ' (wachtwoord uit SEED_ADMIN_PASSWORD)' : ''}`
+		);
+	}
 } catch (e) {
 	if (!(e instanceof SeedRefused)) throw e;
 	console.error(e.message);

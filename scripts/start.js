@@ -5,13 +5,18 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 // A DUO school file for a whole region is larger than adapter-node's default of 512K.
 process.env.BODY_SIZE_LIMIT ??= '4M';
+// adapter-node waits 30 s for open connections at SIGTERM; the app closes keep-alive connections
+// itself, so a few seconds is plenty for the last saves.
+process.env.SHUTDOWN_TIMEOUT ??= '5';
 
 const file = (process.env.DATABASE_URL ?? 'data/scan.db').replace(/^file:/, '');
+console.log(`Database: ${resolve(file)}`);
 if (existsSync(file)) {
 	try {
 		const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -31,8 +36,20 @@ if (existsSync(file)) {
 
 try {
 	// Imported by URL so that type checks do not descend into the build output.
-	await import(new URL('../build/index.js', import.meta.url).href);
-	console.log(`Scan Passend Onderwijs draait op ${process.env.ORIGIN}`);
+	const { server } = await import(new URL('../build/index.js', import.meta.url).href);
+	/** @type {import('node:http').Server} */
+	const http = server.server;
+	http.once('listening', () =>
+		console.log(`Scan Passend Onderwijs draait op ${process.env.ORIGIN}`)
+	);
+	http.once('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+		console.error(
+			error.code === 'EADDRINUSE'
+				? `De app kon niet starten: poort ${process.env.PORT} is al in gebruik (zet PORT op een vrije poort).`
+				: `De app kon niet starten: ${error.message}`
+		);
+		process.exit(1);
+	});
 } catch (error) {
 	if (
 		error &&

@@ -9,6 +9,10 @@ declare global {
 		interface Locals {
 			user: import('$lib/server/auth/session').SessionUser | null;
 			session: import('$lib/server/auth/session').Session | null;
+			/** Set by handleError when the database could not take a write: the answer becomes 503. */
+			databaseUnavailable?: boolean;
+			/** The request's id in the log line (and the `x-request-id` response header). */
+			requestId: string;
 		}
 	}
 }

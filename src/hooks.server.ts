@@ -2,6 +2,13 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, startApp } from '$lib/server/app';
 import {
+	isDatabaseUnavailable,
+	RETRY_AFTER_SECONDS,
+	UNAVAILABLE_MESSAGE
+} from '$lib/server/db/unavailable';
+import { isStopping } from '$lib/server/lifecycle';
+import { log } from '$lib/server/log';
+import {
 	deleteSessionTokenCookie,
 	SESSION_COOKIE,
 	setSessionTokenCookie,
@@ -15,6 +22,31 @@ import {
 
 export const init: ServerInit = () => {
 	startApp();
+};
+
+/**
+ * One JSON line per request: method, route id (never the path, which may hold a token), status,
+ * duration and a request id (the caller's `x-request-id`, or a new one, echoed in the response).
+ * While the app stops, every response closes its keep-alive connection.
+ */
+const requestLog: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const requestId = /^[\w.-]{1,64}$/.exec(event.request.headers.get('x-request-id') ?? '')?.[0];
+	event.locals.requestId = requestId ?? crypto.randomUUID();
+	const response = await resolve(event);
+	log.info(
+		{
+			method: event.request.method,
+			route: event.route.id,
+			status: response.status,
+			ms: Math.round((performance.now() - started) * 10) / 10,
+			requestId: event.locals.requestId
+		},
+		'verzoek'
+	);
+	response.headers.set('x-request-id', event.locals.requestId);
+	if (isStopping()) response.headers.set('connection', 'close');
+	return response;
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -44,8 +76,29 @@ const authentication: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * A write the database cannot take now (locked past busy_timeout, disk full, file gone) answers
+ * 503 with Retry-After instead of 500: handleError marks it, this turns the status around.
+ */
+const databaseUnavailable: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (error) {
+		if (!isDatabaseUnavailable(error)) throw error;
+		log.error({ err: error, route: event.route.id, requestId: event.locals.requestId }, 'database');
+		response = new Response(UNAVAILABLE_MESSAGE, { status: 503 });
+	}
+	if (response.status !== 503 && !event.locals.databaseUnavailable) return response;
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+	return new Response(response.body, { status: 503, headers });
+};
+
 export const handle = sequence(
+	requestLog,
 	sameOriginForms,
+	databaseUnavailable,
 	securityHeaders,
 	authentication,
 	dutchRefusalsAndPrivatePages
@@ -54,7 +107,20 @@ export const handle = sequence(
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status < 500) return expectedRefusal(event, status, message);
 	const id = crypto.randomUUID().slice(0, 8);
-	console.error(`[fout ${id}] ${event.request.method} ${event.url.pathname}:`, error);
+	const unavailable = isDatabaseUnavailable(error);
+	if (unavailable) event.locals.databaseUnavailable = true;
+	// The route id, not the path: a path may hold a respondent's or a reset token.
+	log.error(
+		{
+			err: error,
+			errorId: id,
+			method: event.request.method,
+			route: event.route.id,
+			requestId: event.locals.requestId
+		},
+		unavailable ? 'database niet beschikbaar' : 'fout'
+	);
+	if (unavailable) return { message: UNAVAILABLE_MESSAGE, id };
 	return {
 		message:
 			status >= 500

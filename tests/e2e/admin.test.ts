@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { E2E_DATA, e2eDb, expectAccessible, lastMailTo, signIn } from './helpers';
 
@@ -138,4 +139,33 @@ test('an SWV coordinator sees its schools and invites a school coordinator; a sc
 		page.getByText('Er is een uitnodiging gestuurd naar collega@example.net.')
 	).toBeVisible();
 	await expect(page.getByText(/collega@example.net \(geldig tot/)).toBeVisible();
+});
+
+test('an admin deletes a school with everything in it, after typing "verwijder"', async ({
+	page
+}) => {
+	const db = new Database(join(E2E_DATA, 'scan.db'));
+	const swvId = db.prepare("select id from swv where code = 'PO2799'").pluck().get() as number;
+	const schoolId = db
+		.prepare(
+			"insert into school (swv_id, instellingscode, vestiging, name, place, school_type) values (?, '66ZZ', '00', 'De Opheffing', 'Lindewaard', 'po') returning id"
+		)
+		.pluck()
+		.get(swvId) as number;
+	db.close();
+	await signIn(page, 'beheer@example.org');
+	await page.goto(`/beheer/scholen/${schoolId}`);
+	await page.getByText('School verwijderen').click();
+	await expectAccessible(page);
+	await page.getByLabel('Typ "verwijder" om te bevestigen').fill('weg');
+	await page.getByRole('button', { name: 'School en alles erin verwijderen' }).click();
+	await expect(page.getByText('Typ "verwijder" om te bevestigen.')).toBeVisible();
+	await page.getByLabel('Typ "verwijder" om te bevestigen').fill('verwijder');
+	await page.getByRole('button', { name: 'School en alles erin verwijderen' }).click();
+	await expect(page).toHaveURL(new RegExp(`/beheer/swv/${swvId}\\?verwijderd`));
+	const check = e2eDb();
+	expect(check.prepare('select count(*) from school where id = ?').pluck().get(schoolId)).toBe(0);
+	check.close();
+	await page.goto('/beheer/audit');
+	await expect(page.getByRole('cell', { name: 'school.verwijderd' })).toBeVisible();
 });

@@ -64,11 +64,17 @@ test('the privacy page says what is stored and who sees what', async ({ page }) 
 	await expect(
 		page.getByRole('heading', { name: 'Wat anonimiteit niet kan voorkomen' })
 	).toBeVisible();
+	// The retention this installation runs with (the defaults here).
+	const retention = page.getByRole('listitem');
+	await expect(retention.filter({ hasText: /wordt 30 dagen na het\s+sluiten/ })).toHaveCount(1);
+	await expect(retention.filter({ hasText: /wordt 5 jaar bewaard/ })).toHaveCount(1);
 	await expectAccessible(page);
 });
 
-test('/healthz answers with the state of the database', async ({ request }) => {
-	const response = await request.get('/healthz');
-	expect(response.status()).toBe(200);
-	expect(await response.json()).toEqual({ status: 'ok', database: 'ok', questionnaires: 2 });
+test('/healthz says the process lives, /readyz that it may take traffic', async ({ request }) => {
+	const live = await request.get('/healthz');
+	expect(live.status()).toBe(200);
+	const ready = await request.get('/readyz');
+	expect(ready.status()).toBe(200);
+	expect(await ready.text()).toBe('klaar\n');
 });

@@ -1,5 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
+import { loadQuestionnaires, markVersionUsed } from '../../src/lib/server/questionnaires';
+import { tempDir } from '../helpers/tmp';
 
 const run = (...files: string[]) =>
 	spawnSync('node_modules/.bin/tsx', ['scripts/questionnaires-check.ts', ...files], {
@@ -42,4 +47,40 @@ describe('npm run questionnaires:check', () => {
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain('v9.json');
 	});
+
+	it('with --database, fails on an edit to a version published there', () => {
+		const dir = tempDir();
+		const questionnaires = join(dir, 'questionnaires');
+		cpSync('questionnaires', questionnaires, { recursive: true });
+		const file = join(dir, 'scan.db');
+		const db = openDatabase(file);
+		migrateDatabase(db);
+		markVersionUsed(db, loadQuestionnaires(questionnaires), 'school-scan', 1);
+		db.$client.close();
+		const check = () =>
+			spawnSync('node_modules/.bin/tsx', ['scripts/questionnaires-check.ts', '--database', file], {
+				encoding: 'utf8',
+				env: { ...process.env, QUESTIONNAIRES_DIR: questionnaires }
+			});
+		const same = check();
+		expect([same.status, same.stdout.trim()]).toEqual([
+			0,
+			`2 bestanden in orde. Gepubliceerde versies in ${file} zijn ongewijzigd.`
+		]);
+
+		const v1 = join(questionnaires, 'school-scan/v1.json');
+		writeFileSync(v1, readFileSync(v1, 'utf8').replace('"Grotendeels"', '"Meestal"'));
+		const edited = check();
+		expect(edited.status).toBe(1);
+		expect(edited.stdout).toMatch(
+			/school-scan\/v1\.json: deze versie is sinds .* in gebruik en daarna gewijzigd/
+		);
+		// Without the database the edit cannot be seen: only the file's own shape is checked.
+		expect(
+			spawnSync('node_modules/.bin/tsx', ['scripts/questionnaires-check.ts'], {
+				encoding: 'utf8',
+				env: { ...process.env, QUESTIONNAIRES_DIR: questionnaires }
+			}).status
+		).toBe(0);
+	}, 30_000);
 });

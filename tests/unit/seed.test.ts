@@ -78,4 +78,21 @@ describe('the demo seed', () => {
 		expect(db.select({ n: count() }).from(t.school).get()!.n).toBe(0);
 		expect((await seedDemo(db, registry, { force: true })).created).toBe(true);
 	});
+
+	it('--force on a database with real accounts needs a password for the demo admin', async () => {
+		const db = freshDb();
+		db.insert(t.user).values({ id: 'echt', email: 'ib@school.nl', name: 'Echt' }).run();
+		await expect(seedDemo(db, registry, { force: true })).rejects.toThrow(
+			/1 echte account\(s\): een demo-beheerder met het openbare wachtwoord wordt niet toegevoegd/
+		);
+		await expect(seedDemo(db, registry, { force: true, adminPassword: 'kort' })).rejects.toThrow(
+			/minstens 12 tekens/
+		);
+		expect(db.select({ n: count() }).from(t.school).get()!.n).toBe(0);
+		const own = 'een-eigen-lang-wachtwoord';
+		expect((await seedDemo(db, registry, { force: true, adminPassword: own })).created).toBe(true);
+		const admin = db.select().from(t.user).where(eq(t.user.email, 'beheer@example.org')).get()!;
+		expect(await verifyPasswordHash(admin.passwordHash!, own)).toBe(true);
+		expect(await verifyPasswordHash(admin.passwordHash!, DEMO_PASSWORD)).toBe(false);
+	});
 });

@@ -2,8 +2,13 @@ import { building } from '$app/environment';
 import { join } from 'node:path';
 import { readCatalogFile, seedCatalog } from './catalog';
 import { enableSecureDelete } from './db/erase';
-import { migrateDatabase, openDatabase, type Db } from './db/open';
+import { flushPendingWrites } from './db/batch';
+import { databaseFile, databasePath, migrateDatabase, openDatabase, type Db } from './db/open';
+import { schemaProblems } from './db/schema-check';
+import { watchShutdown } from './lifecycle';
+import { log } from './log';
 import { QuestionnaireProblems } from './questionnaire-files';
+import { scheduleRetention } from './retention';
 import {
 	loadQuestionnaires,
 	publishedVersionProblems,
@@ -17,26 +22,43 @@ interface AppState {
 
 let state: AppState | undefined;
 
+/** `DATABASE_CREATE=true` lets the app create a missing database (the demo, the tests). */
+const mayCreateDatabase = () => /^(1|true|ja)$/i.test(process.env.DATABASE_CREATE ?? '');
+
 /**
- * Start-up, run once from the `init` hook: open and migrate the database, load and check every
- * questionnaire file, and refuse to start when a published version was changed. Any problem
- * throws, so the server does not start with a broken questionnaire.
+ * Start-up, run once from the `init` hook: load and check every questionnaire file, open the
+ * database (refusing a missing file unless DATABASE_CREATE is set), migrate it, check that its
+ * schema matches the code, and refuse to start when a published version was changed. Any problem
+ * throws, so the server does not start on a broken questionnaire or an empty database.
  */
 export function startApp(): AppState {
 	if (building) throw new Error('De app start niet tijdens het bouwen.');
 	if (state) return state;
-	const db = openDatabase();
+	const dir = process.env.QUESTIONNAIRES_DIR ?? 'questionnaires';
+	const questionnaires = loadQuestionnaires(dir);
+	const catalog = readCatalogFile(join(dir, 'catalogus.json'), questionnaires);
+	const file = databaseFile();
+	const db = openDatabase(file, { create: mayCreateDatabase() });
 	enableSecureDelete(db);
 	migrateDatabase(db);
-	const questionnaires = loadQuestionnaires(process.env.QUESTIONNAIRES_DIR ?? 'questionnaires');
-	const catalog = readCatalogFile(
-		join(process.env.QUESTIONNAIRES_DIR ?? 'questionnaires', 'catalogus.json'),
-		questionnaires
-	);
+	const schema = schemaProblems(db);
+	if (schema.length)
+		throw new Error(
+			`De database ${file} past niet bij deze versie van de app: ${schema.join('; ')}`
+		);
 	const problems = [...publishedVersionProblems(db, questionnaires), ...catalog.problems];
 	if (problems.length) throw new QuestionnaireProblems(problems);
 	seedCatalog(db, catalog.items);
+	scheduleRetention(db);
 	state = { db, questionnaires };
+	watchShutdown(() => {
+		flushPendingWrites(db);
+		db.$client.close();
+	});
+	log.info(
+		{ database: databasePath(db), questionnaires: questionnaires.loaded.length },
+		'app gestart'
+	);
 	return state;
 }
 

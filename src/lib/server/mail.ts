@@ -1,11 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { log } from './log';
 
 /**
  * Sends mail through SMTP when `SMTP_URL` is set; otherwise writes each message as an .eml file
- * to `MAIL_OUTBOX` (default `data/outbox/`) and logs its links, so that the demo and the tests
- * work without a mail server.
+ * to `MAIL_OUTBOX` (default `data/outbox/`), so that the demo and the tests work without a mail
+ * server. Outside production the log line shows the links (the demo's sign-in and reset links);
+ * with NODE_ENV=production it names only the file: a link holds a token, and logs travel further
+ * than mail.
  */
 export interface Mail {
 	to: string;
@@ -32,9 +35,14 @@ export async function sendMail(mail: Mail): Promise<void> {
 	mkdirSync(dir, { recursive: true });
 	const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomUUID().slice(0, 8)}.eml`;
 	writeFileSync(join(dir, name), info.message as Buffer);
+	const file = join(dir, name);
+	if (process.env.NODE_ENV === 'production') {
+		log.warn({ file, subject: mail.subject }, 'mail niet verstuurd (geen SMTP_URL): in de outbox');
+		return;
+	}
 	const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
 	console.log(
-		`[mail] aan ${mail.to}: ${mail.subject} (${join(dir, name)})${links.map((l) => `\n  ${l}`).join('')}`
+		`[mail] aan ${mail.to}: ${mail.subject} (${file})${links.map((l) => `\n  ${l}`).join('')}`
 	);
 }
 

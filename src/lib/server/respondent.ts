@@ -58,7 +58,8 @@ export function respondentSession(token: string, cookies: Cookies): RespondentSe
 		unitName,
 		q: roundQuestionnaire(getQuestionnaires(), r),
 		context: s?.schoolType ?? 'swv',
-		open: isRoundOpen(r),
+		// A deactivated school collects no answers, even in a round someone reopened.
+		open: isRoundOpen(r) && (s?.active ?? true),
 		response: res ?? null
 	};
 }

@@ -14,7 +14,10 @@ import { generateShareToken } from './auth/tokens';
  * The demo: a PO samenwerkingsverband with 12 schools (po, sbo, so), a VO one with four
  * (vo, vso), an account for each role and, for every school, two finished rounds with generated
  * answers (and one school whose latest round has too few respondents), plus the SWV's own scan.
- * Idempotent; refuses to touch a database that holds anything else unless forced.
+ * Idempotent; refuses to touch a database that holds anything else unless forced, and even then
+ * refuses a database with real accounts unless `adminPassword` is given: the demo admin with the
+ * public password would otherwise be an admin of real data. With `adminPassword` the demo admin
+ * gets that password instead.
  */
 
 export const DEMO_PASSWORD = 'demo-wachtwoord';
@@ -109,6 +112,8 @@ function token(): string {
 
 export class SeedRefused extends Error {}
 
+const MIN_ADMIN_PASSWORD = 12;
+
 export interface SeedResult {
 	created: boolean;
 	rounds: number;
@@ -118,24 +123,34 @@ export interface SeedResult {
 export async function seedDemo(
 	db: Db,
 	registry: QuestionnaireRegistry,
-	{ force = false } = {}
+	{ force = false, adminPassword }: { force?: boolean; adminPassword?: string } = {}
 ): Promise<SeedResult> {
 	const demoCodes = SWVS.map((s) => s.code);
 	const demoEmails = DEMO_ACCOUNTS.map((a) => a.email);
+	const foreignUsers = db
+		.select({ n: sql<number>`count(*)` })
+		.from(t.user)
+		.where(notInArray(t.user.email, demoEmails))
+		.get()!.n;
 	const foreign =
 		db
 			.select({ n: sql<number>`count(*)` })
 			.from(t.swv)
 			.where(notInArray(t.swv.code, demoCodes))
-			.get()!.n +
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(t.user)
-			.where(notInArray(t.user.email, demoEmails))
-			.get()!.n;
+			.get()!.n + foreignUsers;
 	if (foreign > 0 && !force) {
 		throw new SeedRefused(
 			'Deze database bevat al gegevens die niet van de demo zijn; de demo wordt niet toegevoegd. Gebruik --force om het toch te doen.'
+		);
+	}
+	if (foreignUsers > 0 && !adminPassword) {
+		throw new SeedRefused(
+			`Deze database heeft ${foreignUsers} echte account(s): een demo-beheerder met het openbare wachtwoord wordt niet toegevoegd. Geef beheer@example.org een eigen wachtwoord met SEED_ADMIN_PASSWORD (minstens ${MIN_ADMIN_PASSWORD} tekens).`
+		);
+	}
+	if (adminPassword !== undefined && adminPassword.length < MIN_ADMIN_PASSWORD) {
+		throw new SeedRefused(
+			`Het wachtwoord voor beheer@example.org moet minstens ${MIN_ADMIN_PASSWORD} tekens hebben.`
 		);
 	}
 	if (db.select().from(t.swv).where(eq(t.swv.code, 'PO2799')).get()) {
@@ -146,6 +161,7 @@ export async function seedDemo(
 	const swvScan = registry.latest('swv-scan');
 	if (!school || !swvScan) throw new Error('De vragenlijsten school-scan en swv-scan ontbreken.');
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	const adminHash = adminPassword ? await hashPassword(adminPassword) : passwordHash;
 	const rand = random(2799);
 	let rounds = 0;
 	let answers = 0;
@@ -180,7 +196,7 @@ export async function seedDemo(
 					id,
 					email: a.email,
 					name: a.name,
-					passwordHash,
+					passwordHash: a.email === 'beheer@example.org' ? adminHash : passwordHash,
 					isAdmin: a.email === 'beheer@example.org'
 				})
 				.run();

@@ -96,6 +96,22 @@ describe('malformed questionnaire files', () => {
 		],
 		['versie-past-niet', ['v1.json: version: 3 past niet bij de bestandsnaam v1']],
 		[
+			'verkeerd-type',
+			['v1.json: levels[1].from: verwacht een getal, niet de tekst "vijfentwintig"']
+		],
+		[
+			'bom',
+			[
+				'v1.json: ongeldige JSON op regel 1, kolom 1: het bestand begint met een BOM (byte order mark); sla het op als UTF-8 zonder BOM'
+			]
+		],
+		[
+			'visible-if-onbereikbaar',
+			[
+				'v1.json: themes[1].items[2].visibleIf.item: wordt nooit getoond voor schooltype "po": "os-aanbod-so" geldt daar niet'
+			]
+		],
+		[
 			'visible-if-vooruit',
 			[
 				'v1.json: themes[0].items[0].visibleIf.item: verwijst naar "visie-zichtbaar", dat niet eerder in de vragenlijst staat'

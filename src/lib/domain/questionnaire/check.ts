@@ -39,6 +39,23 @@ function line(file: string, path: Path, message: string): string {
 
 const dutch = z.locales.nl().localeError;
 
+const EXPECTED: Record<string, string> = {
+	number: 'een getal',
+	int: 'een geheel getal',
+	string: 'tekst (tussen aanhalingstekens)',
+	boolean: 'true of false',
+	array: 'een lijst [ … ]',
+	object: 'een object { … }'
+};
+
+function found(input: unknown): string {
+	if (input === null) return 'null';
+	if (Array.isArray(input)) return 'een lijst';
+	if (typeof input === 'string') return `de tekst ${JSON.stringify(input).slice(0, 40)}`;
+	if (typeof input === 'object') return 'een object';
+	return String(input);
+}
+
 function shapeProblems(file: string, error: z.ZodError): string[] {
 	return error.issues.flatMap((issue) => {
 		if (issue.code === 'unrecognized_keys') {
@@ -46,6 +63,10 @@ function shapeProblems(file: string, error: z.ZodError): string[] {
 		}
 		if (issue.code === 'invalid_type' && issue.input === undefined) {
 			return [line(file, issue.path, 'ontbreekt')];
+		}
+		if (issue.code === 'invalid_type') {
+			const expected = EXPECTED[issue.expected] ?? issue.expected;
+			return [line(file, issue.path, `verwacht ${expected}, niet ${found(issue.input)}`)];
 		}
 		return [line(file, issue.path, issue.message)];
 	});
@@ -120,6 +141,7 @@ export function crossCheck(q: Questionnaire): { path: Path; message: string }[] 
 	// Items: ids unique across the whole file (themes and items share one namespace, as results
 	// are stored by id), scales known, visibleIf pointing backwards to a value on that scale.
 	const earlierItems = new Map<string, Questionnaire['themes'][number]['items'][number]>();
+	const itemTypes = new Map<string, readonly SchoolType[]>();
 	q.themes.forEach((theme, t) => {
 		unique('id', theme.id, ['themes', t, 'id']);
 		const themeTypes = themeSchoolTypes(theme);
@@ -143,6 +165,18 @@ export function crossCheck(q: Questionnaire): { path: Path; message: string }[] 
 						`verwijst naar "${item.visibleIf.item}", dat niet eerder in de vragenlijst staat`
 					);
 				} else {
+					const unreachable =
+						q.audience === 'school'
+							? (item.appliesTo ?? themeTypes).filter(
+									(type) => !itemTypes.get(target.id)?.includes(type)
+								)
+							: [];
+					if (unreachable.length) {
+						add(
+							[...at, 'visibleIf', 'item'],
+							`wordt nooit getoond voor schooltype ${unreachable.map((t) => `"${t}"`).join(', ')}: "${target.id}" geldt daar niet`
+						);
+					}
 					const scale = scales.get(target.scale);
 					item.visibleIf.in.forEach((value, v) => {
 						if (scale && !scale.options.some((o) => o.value === value)) {
@@ -155,6 +189,7 @@ export function crossCheck(q: Questionnaire): { path: Path; message: string }[] 
 				}
 			}
 			earlierItems.set(item.id, item);
+			itemTypes.set(item.id, item.appliesTo ?? themeTypes);
 		});
 		if (q.audience === 'school') {
 			for (const type of themeTypes) {
@@ -193,6 +228,8 @@ export function crossCheck(q: Questionnaire): { path: Path; message: string }[] 
 
 /** "ongeldige JSON op regel 3, kolom 7: …", so that an editor can jump to the spot. */
 function jsonErrorMessage(text: string, error: unknown): string {
+	if (text.startsWith('\uFEFF'))
+		return 'ongeldige JSON op regel 1, kolom 1: het bestand begint met een BOM (byte order mark); sla het op als UTF-8 zonder BOM';
 	const message = error instanceof Error ? error.message : String(error);
 	const position = /at position (\d+)/.exec(message);
 	const reason = message
@@ -213,7 +250,9 @@ export function checkQuestionnaireFile(file: QuestionnaireFile): CheckedFile {
 	} catch (e) {
 		return { path: file.path, problems: [`${file.path}: ${jsonErrorMessage(file.text, e)}`] };
 	}
-	const parsed = questionnaireSchema.safeParse(data, { error: dutch });
+	// reportInput: without it zod leaves `input` out of every issue, and a value of the wrong
+	// type would read as a missing one.
+	const parsed = questionnaireSchema.safeParse(data, { error: dutch, reportInput: true });
 	if (!parsed.success) return { path: file.path, problems: shapeProblems(file.path, parsed.error) };
 	const problems = crossCheck(parsed.data).map((p) => line(file.path, p.path, p.message));
 

@@ -6,10 +6,11 @@ import { invitationRefusal, maySchool, requireUser, schoolFor } from '$lib/serve
 import { audit } from '$lib/server/audit';
 import { coordinatorsOf } from '$lib/server/coordinators';
 import { round } from '$lib/server/db/schema';
-import { fields, parseForm } from '$lib/server/form';
+import { fields, invalid, parseForm } from '$lib/server/form';
 import { invitationFailure, sendInvitation } from '$lib/server/invitations';
 import { defaultRoundTitle, roundForm } from '$lib/server/round-forms';
 import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
+import { INACTIVE_SCHOOL_MESSAGE } from '$lib/server/school-status';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
@@ -73,6 +74,7 @@ export const actions: Actions = {
 		const me = requireUser(locals, url);
 		const db = getDb();
 		const s = schoolFor(db, me, Number(params.id), 'coordinate');
+		if (!s.active) return invalid(409, { message: INACTIVE_SCHOOL_MESSAGE });
 		const registry = getQuestionnaires();
 		const parsed = await parseForm(request, roundForm(registry, 'school-scan'), [
 			'title',

@@ -1,8 +1,10 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { and, eq, ne } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
 import { requireAdmin } from '$lib/server/access';
 import { activeForm, schoolForm } from '$lib/server/admin-forms';
+import { deleteSchool, deletionConfirmation } from '$lib/server/deletion';
+import { setSchoolActive } from '$lib/server/school-status';
 import { audit } from '$lib/server/audit';
 import { dropSchoolSnapshots } from '$lib/server/snapshots';
 import { coordinatorsOf } from '$lib/server/coordinators';
@@ -74,14 +76,20 @@ export const actions: Actions = {
 		const s = schoolById(params.id);
 		const parsed = await parseForm(request, activeForm.pick({ active: true }));
 		if ('failure' in parsed) return parsed.failure;
-		const db = getDb();
-		db.update(school).set({ active: parsed.data.active }).where(eq(school.id, s.id)).run();
-		audit(db, me.id, parsed.data.active ? 'school.geactiveerd' : 'school.gedeactiveerd', {
-			type: 'school',
-			id: s.id
-		});
+		const closed = setSchoolActive(getDb(), s.id, parsed.data.active, me.id);
+		const rounds = closed === 1 ? 'is 1 open ronde' : `zijn ${closed} open rondes`;
 		return {
-			saved: parsed.data.active ? 'De school is weer actief.' : 'De school is gedeactiveerd.'
+			saved: parsed.data.active
+				? 'De school is weer actief.'
+				: `De school is gedeactiveerd${closed ? `; er ${rounds} gesloten` : ''}.`
 		};
+	},
+	verwijderen: async ({ locals, url, params, request }) => {
+		const me = requireAdmin(locals, url);
+		const s = schoolById(params.id);
+		const parsed = await parseForm(request, deletionConfirmation);
+		if ('failure' in parsed) return parsed.failure;
+		deleteSchool(getDb(), s.id, me.id);
+		redirect(303, `/beheer/swv/${s.swvId}?verwijderd`);
 	}
 };

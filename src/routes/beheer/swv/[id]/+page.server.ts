@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
@@ -6,6 +6,7 @@ import { requireAdmin, schoolsOfSwv } from '$lib/server/access';
 import { activeForm, schoolForm, swvForm } from '$lib/server/admin-forms';
 import { audit } from '$lib/server/audit';
 import { coordinatorsOf } from '$lib/server/coordinators';
+import { deleteSwv, deletionConfirmation } from '$lib/server/deletion';
 import { school, swv } from '$lib/server/db/schema';
 import { fields, invalid, parseForm } from '$lib/server/form';
 import { invitationFailure, sendInvitation } from '$lib/server/invitations';
@@ -124,5 +125,13 @@ export const actions: Actions = {
 		const failure = invitationFailure(result, email);
 		if (failure) return failure;
 		return { saved: `Er is een uitnodiging gestuurd naar ${parsed.data.email}.` };
+	},
+	verwijderen: async ({ locals, url, params, request }) => {
+		const me = requireAdmin(locals, url);
+		const s = swvById(params.id);
+		const parsed = await parseForm(request, deletionConfirmation);
+		if ('failure' in parsed) return parsed.failure;
+		deleteSwv(getDb(), s.id, me.id);
+		redirect(303, '/beheer/swv?verwijderd');
 	}
 };

@@ -1,0 +1,5 @@
+import { retentionSettings } from '$lib/server/retention';
+import type { PageServerLoad } from './$types';
+
+/** The retention this installation is configured with (defaults: 30 days, 5 years). */
+export const load: PageServerLoad = () => ({ retention: retentionSettings() });
