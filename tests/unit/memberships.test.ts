@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as t from '$lib/server/db/schema';
+import { maySchool, maySwv, swvFor } from '$lib/server/access';
 import { removeMember, withdrawInvitation } from '$lib/server/memberships';
 import { dbWithSwv } from '../helpers/db';
 
@@ -79,5 +80,20 @@ describe('removing a coordinator', () => {
 			.get();
 		expect(removeMember(db, a, target, roleOf(b.id), false)).toMatchObject({ ok: true });
 		expect(withdrawInvitation(db, a, target, inv.id)).toMatchObject({ ok: false, status: 404 });
+	});
+});
+
+describe('a deactivated SWV', () => {
+	it("closes its pages and its schools' details to its coordinators until it is active again", () => {
+		const { db, swv, s, person } = setup();
+		const coordinator = person('swv@example.org', [{ swvId: swv.id }]);
+		expect(maySwv(db, coordinator, swv.id)).toBe(true);
+		expect(maySchool(db, coordinator, s, 'oversee')).toBe(true);
+		db.update(t.swv).set({ active: false }).where(eq(t.swv.id, swv.id)).run();
+		expect(maySwv(db, coordinator, swv.id)).toBe(false);
+		expect(maySchool(db, coordinator, s, 'oversee')).toBe(false);
+		expect(() => swvFor(db, coordinator, swv.id)).toThrow();
+		db.update(t.swv).set({ active: true }).where(eq(t.swv.id, swv.id)).run();
+		expect(maySwv(db, coordinator, swv.id)).toBe(true);
 	});
 });

@@ -56,7 +56,7 @@ export function maySchool(
 	const m = membershipsOf(db, user.id);
 	if (m.schools.has(s.id)) return true;
 	if (purpose === 'coordinate') return false;
-	return user.isAdmin || m.swvs.has(s.swvId);
+	return user.isAdmin || maySwv(db, user, s.swvId);
 }
 
 export function schoolFor(
@@ -74,8 +74,17 @@ export function schoolFor(
 }
 
 /** An SWV's own pages: its coordinators only (admins manage SWVs under /beheer). */
+/**
+ * The SWV's own coordinators, while the SWV is active: a deactivated SWV's coordinators lose its
+ * pages (and what they oversee through it) until an admin activates it again.
+ */
 export function maySwv(db: Db, user: SessionUser, swvId: number): boolean {
-	return membershipsOf(db, user.id).swvs.has(swvId);
+	if (!membershipsOf(db, user.id).swvs.has(swvId)) return false;
+	return !!db
+		.select({ id: swv.id })
+		.from(swv)
+		.where(and(eq(swv.id, swvId), eq(swv.active, true)))
+		.get();
 }
 
 export function swvFor(db: Db, user: SessionUser, id: number): SwvRow {

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
 import { membershipsOf, requireUser } from '$lib/server/access';
 import { school, swv } from '$lib/server/db/schema';
@@ -12,7 +12,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		? db
 				.select({ id: swv.id, name: swv.name, code: swv.code })
 				.from(swv)
-				.where(inArray(swv.id, [...m.swvs]))
+				// A deactivated SWV's pages are closed to its coordinators.
+				.where(and(inArray(swv.id, [...m.swvs]), eq(swv.active, true)))
 				.all()
 		: [];
 	const schools = m.schools.size
