@@ -7,6 +7,9 @@ import { postAnswer } from '../helpers/saves';
 import { exited, runToExit, startBuiltServer } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
+/** Litestream's Linux binary, installed from the npm registry (optionalDependencies). */
+const LITESTREAM = 'node_modules/@flydotio/litestream-linux-x64/litestream';
+
 /**
  * The restore drill as a test: back up while respondents keep saving, restore into a new place,
  * start the app on it, and find every answer acknowledged before the backup began.
@@ -114,11 +117,10 @@ test('Litestream with deploy/litestream.yml replicates every acknowledged answer
 	const replica = join(dir, 'replica');
 	const { token, items } = databaseWithOpenRound(file);
 	const env = { ...process.env, DATABASE_PATH: file, LITESTREAM_REPLICA: replica };
-	const litestream = spawn(
-		'node_modules/.bin/litestream',
-		['replicate', '-config', 'deploy/litestream.yml'],
-		{ env, stdio: 'ignore' }
-	);
+	const litestream = spawn(LITESTREAM, ['replicate', '-config', 'deploy/litestream.yml'], {
+		env,
+		stdio: 'ignore'
+	});
 	const server = await startBuiltServer(PORT, { DATABASE_URL: file });
 	const acknowledged: { r: number; item: string; value: number }[] = [];
 	try {
@@ -143,7 +145,7 @@ test('Litestream with deploy/litestream.yml replicates every acknowledged answer
 	}
 	const restored = join(dir, 'hersteld.db');
 	const restore = spawn(
-		'node_modules/.bin/litestream',
+		LITESTREAM,
 		['restore', '-config', 'deploy/litestream.yml', '-o', restored, file],
 		{ env, stdio: 'ignore' }
 	);
