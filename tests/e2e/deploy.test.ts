@@ -35,9 +35,8 @@ test("the image's layout (the Dockerfile's COPY lines) migrates, serves, and bac
 	const server = await startBuiltServer(
 		PORT,
 		{ DATABASE_URL: env.DATABASE_URL },
-		{
-			script: join(app, 'build')
-		}
+		// What the image runs (its last CMD), so a port in use or a failed start speaks Dutch there too.
+		{ script: join(app, JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]!).at(-1)) }
 	);
 	try {
 		const backup = run('scripts/backup.ts', join(app, 'data/backups/nacht.db'));
