@@ -169,7 +169,9 @@ function discoverRoutes(): [string, string][] {
 		if (files.includes('+page.server.ts')) {
 			const src = readFileSync(join(dir, '+page.server.ts'), 'utf8');
 			const actions = src.split('export const actions')[1] ?? '';
-			for (const m of actions.matchAll(/^\t(\w+): /gm)) found.push([id, m[1]!]);
+			// Action names as the project writes them: `sluiten:` and `'nieuwe-link':` alike.
+			for (const m of actions.matchAll(/^\t(?:'([\w-]+)'|(\w+)):/gm))
+				found.push([id, (m[1] ?? m[2])!]);
 		}
 	};
 	walk('src/routes');
@@ -182,6 +184,14 @@ test('every route is in the access matrix', () => {
 		.map(([r, m]) => `${m} ${r}`)
 		.filter((k) => !known.has(k));
 	expect(missing, 'routes without a row in the access matrix').toEqual([]);
+	// And no row for a route or action that no longer exists.
+	const discovered = new Set(discoverRoutes().map(([r, m]) => `${m} ${r}`));
+	expect(
+		[...known].filter((k) => !discovered.has(k)),
+		'rows without a route'
+	).toEqual([]);
+	// The discovery itself finds hyphenated actions (the project's naming style).
+	expect(discovered).toContain('nieuwe-link /rondes/[id]');
 });
 
 test('every route answers every visitor as the matrix says, and reveals nothing else', async ({

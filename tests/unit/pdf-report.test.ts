@@ -74,7 +74,12 @@ function withRespondents(n: number): SchoolReportInput {
 /** The head of a table of answer counts per option. */
 const DISTRIBUTION_HEADER = /Niet\s+Enigszins\s+Grotendeels\s+Volledig/;
 
-describe('the school PDF', () => {
+/**
+ * Each test renders a 25-page PDF and reads it back with poppler: about a second on a quiet
+ * machine, up to seven on a loaded 2-core one. The budget says so; speed is measured in
+ * bench/pdf.ts, not here.
+ */
+describe('the school PDF', { timeout: 30_000 }, () => {
 	it('holds the cover, every section, bookmarks, page numbers and embedded fonts', async () => {
 		const model = schoolReport(input);
 		const pdf = await renderSchoolReport(model);
