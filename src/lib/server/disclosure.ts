@@ -11,7 +11,7 @@ import type { Db } from './db/open';
 import { answer, response, roundRelease, roundSnapshot, school } from './db/schema';
 import type { QuestionnaireRegistry } from './questionnaires';
 import { transition } from '$lib/domain/round-lifecycle';
-import { lifecycleState } from './rounds';
+import { lifecycleState, submittedCount } from './rounds';
 
 /**
  * The one place where a round's figures come from: every output asks `disclosedRound` and shows
@@ -150,7 +150,7 @@ export function disclosedRound(
 	if (!showable)
 		return {
 			state: 'open',
-			score: participationOnly(sentResponses(db, r.id).length, r.minRespondents),
+			score: participationOnly(submittedCount(db, r.id), r.minRespondents),
 			started: startedCount(db, r.id)
 		};
 	return db.transaction(() => {
