@@ -6,10 +6,6 @@ test('an SWV coordinator opens its own scan and a round for every school at once
 }) => {
 	const db = e2eDb();
 	const swv = db.prepare("select id from swv where code = 'VO2799'").pluck().get() as number;
-	const schools = db
-		.prepare('select count(*) from school where swv_id = ? and active = 1')
-		.pluck()
-		.get(swv) as number;
 	db.close();
 
 	await signIn(page, 'swv@example.org');
@@ -27,7 +23,6 @@ test('an SWV coordinator opens its own scan and a round for every school at once
 		.pluck()
 		.get(poId) as number;
 	po.close();
-	expect(schools).toBeGreaterThan(0);
 
 	await page.goto(`/swv/${poId}`);
 	await page.getByText('Ronde van de SWV-scan openen').click();

@@ -34,10 +34,7 @@ export async function parseForm<S extends z.ZodType>(
 		};
 	}
 	const raw: Record<string, unknown> = {};
-	for (const [key, value] of form) {
-		if (typeof value === 'string') raw[key] = value;
-		else raw[key] = value;
-	}
+	for (const [key, value] of form) raw[key] = value;
 	const parsed = schema.safeParse(raw);
 	if (parsed.success) return { data: parsed.data, form };
 	const errors: FieldErrors = {};

@@ -67,8 +67,6 @@ export function sectorBenchmarkOf(db: Db, registry: QuestionnaireRegistry, s: Sw
 	);
 }
 
-export type SwvOverviewData = ReturnType<typeof swvOverviewData>;
-
 /** The SWV's latest finished own scan (swv-scan), scored from its snapshot. */
 export function ownScanOf(db: Db, registry: QuestionnaireRegistry, swvId: number) {
 	const own = db

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '$lib/server/app';
+import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/access';
 import { audit } from '$lib/server/audit';
 import { eraseDeleted } from '$lib/server/db/erase';
@@ -18,7 +18,6 @@ import {
 import { hasRelease } from '$lib/server/disclosure';
 import { canReopen, transition } from '$lib/domain/round-lifecycle';
 import { participation } from '$lib/domain/disclosure';
-import { getQuestionnaires } from '$lib/server/app';
 import { dropSnapshot, takeSnapshot } from '$lib/server/snapshots';
 import type { Db } from '$lib/server/db/open';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
