@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { decideDisclosure, type ReleaseRecord, type SentResponse } from '$lib/domain/disclosure';
 import {
 	effectiveMinimum,
@@ -21,7 +21,7 @@ import { lifecycleState, submittedCount } from './rounds';
  */
 
 export type DisclosedRound =
-	| { state: 'open'; score: RoundScore; started: number }
+	| { state: 'open'; score: RoundScore }
 	| { state: 'too-few'; score: RoundScore }
 	| {
 			state: 'shown';
@@ -106,10 +106,6 @@ function contextOf(db: Db, r: RoundRow) {
 		: 'swv';
 }
 
-function startedCount(db: Db, roundId: number): number {
-	return db.select({ n: count() }).from(response).where(eq(response.roundId, roundId)).get()!.n;
-}
-
 /** Writes the round's snapshot from what it shows (replacing an older one). */
 function writeSnapshot(db: Db, roundId: number, score: RoundScore) {
 	const shown = score.disclosure !== 'hidden';
@@ -150,8 +146,7 @@ export function disclosedRound(
 	if (!showable)
 		return {
 			state: 'open',
-			score: participationOnly(submittedCount(db, r.id), r.minRespondents),
-			started: startedCount(db, r.id)
+			score: participationOnly(submittedCount(db, r.id), r.minRespondents)
 		};
 	return db.transaction(() => {
 		const sent = sentResponses(db, r.id);
