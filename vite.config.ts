@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { checkQuestionnaireDir } from './src/lib/server/questionnaire-files';
+import { checkQuestionnaireDir } from './src/lib/server/questionnaires/files';
 
 /** A broken questionnaire file stops the build, the dev server and the tests, naming file and path. */
 function questionnaireCheck(): Plugin {

@@ -9,9 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { themesFor } from '../src/lib/domain/questionnaire/model';
 import { firstView, schoolReport, type SchoolReportInput } from '../src/lib/domain/school-report';
 import type { GroupTally } from '../src/lib/domain/scoring';
-import { readCatalogFile } from '../src/lib/server/catalog';
+import { readCatalogFile } from '../src/lib/server/catalog/catalog';
 import { renderSchoolReport } from '../src/lib/server/pdf/school-report';
-import { loadQuestionnaires } from '../src/lib/server/questionnaires';
+import { loadQuestionnaires } from '../src/lib/server/questionnaires/registry';
 
 const registry = loadQuestionnaires('questionnaires');
 const q = registry.get('school-scan', 1)!;

@@ -13,12 +13,12 @@ import { DatabaseMissing, openDatabaseReadOnly } from '../src/lib/server/db/open
 import {
 	listQuestionnaireFiles,
 	readQuestionnaireFile
-} from '../src/lib/server/questionnaire-files';
+} from '../src/lib/server/questionnaires/files';
 import {
 	contentHash,
 	publishedVersionProblems,
 	QuestionnaireRegistry
-} from '../src/lib/server/questionnaires';
+} from '../src/lib/server/questionnaires/registry';
 
 const dir = process.env.QUESTIONNAIRES_DIR ?? 'questionnaires';
 const args = process.argv.slice(2);

@@ -3,8 +3,8 @@
  * `--force` also needs SEED_ADMIN_PASSWORD (the demo admin's password instead of the public one).
  */
 import { databaseFile, migrateDatabase, openDatabase } from '../src/lib/server/db/open';
-import { loadQuestionnaires } from '../src/lib/server/questionnaires';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, SeedRefused, seedDemo } from '../src/lib/server/seed';
+import { loadQuestionnaires } from '../src/lib/server/questionnaires/registry';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, SeedRefused, seedDemo } from '../src/lib/server/db/seed';
 
 const file = databaseFile();
 const db = openDatabase(file);

@@ -6,8 +6,8 @@ import {
 	RETRY_AFTER_SECONDS,
 	UNAVAILABLE_MESSAGE
 } from '$lib/server/db/unavailable';
-import { isStopping } from '$lib/server/lifecycle';
-import { log } from '$lib/server/log';
+import { isStopping } from '$lib/server/ops/shutdown';
+import { log } from '$lib/server/ops/log';
 import {
 	deleteSessionTokenCookie,
 	SESSION_COOKIE,

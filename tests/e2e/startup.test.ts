@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
-import { loadQuestionnaires, markVersionUsed } from '../../src/lib/server/questionnaires';
+import { loadQuestionnaires, markVersionUsed } from '../../src/lib/server/questionnaires/registry';
 
 /** Starts the built app on its own port and files; resolves with its exit code and output. */
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {

@@ -1,6 +1,6 @@
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
 import * as t from '../../src/lib/server/db/schema';
-import { loadQuestionnaires, markVersionUsed } from '../../src/lib/server/questionnaires';
+import { loadQuestionnaires, markVersionUsed } from '../../src/lib/server/questionnaires/registry';
 import { themesFor } from '../../src/lib/domain/questionnaire/model';
 
 /**

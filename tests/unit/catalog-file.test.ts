@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogItems, readCatalogFile, seedCatalog } from '../../src/lib/server/catalog';
+import { catalogItems, readCatalogFile, seedCatalog } from '../../src/lib/server/catalog/catalog';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
-import { loadQuestionnaires } from '../../src/lib/server/questionnaires';
+import { loadQuestionnaires } from '../../src/lib/server/questionnaires/registry';
 import { tempDir } from '../helpers/tmp';
 
 const registry = loadQuestionnaires('questionnaires');

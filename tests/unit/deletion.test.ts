@@ -3,9 +3,9 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
 import * as t from '../../src/lib/server/db/schema';
-import { deleteSchool, deleteSwv } from '../../src/lib/server/deletion';
-import { loadQuestionnaires } from '../../src/lib/server/questionnaires';
-import { seedDemo } from '../../src/lib/server/seed';
+import { deleteSchool, deleteSwv } from '../../src/lib/server/accounts/deletion';
+import { loadQuestionnaires } from '../../src/lib/server/questionnaires/registry';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { tempDir } from '../helpers/tmp';
 
 async function demo() {

@@ -10,7 +10,7 @@ import {
 	resetPassword
 } from '$lib/server/auth/password-reset';
 import * as t from '$lib/server/db/schema';
-import { acceptInvitation, sendInvitation } from '$lib/server/invitations';
+import { acceptInvitation, sendInvitation } from '$lib/server/accounts/invitations';
 import { dbWithSwv } from '../helpers/db';
 import { tempDir } from '../helpers/tmp';
 

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { log } from '../../src/lib/server/log';
-import { sendMail } from '../../src/lib/server/mail';
+import { log } from '../../src/lib/server/ops/log';
+import { sendMail } from '../../src/lib/server/mail/mail';
 import { tempDir } from '../helpers/tmp';
 
 describe('the outbox without SMTP', () => {

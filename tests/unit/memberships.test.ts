@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as t from '$lib/server/db/schema';
-import { maySchool, maySwv, swvFor } from '$lib/server/access';
-import { removeMember, withdrawInvitation } from '$lib/server/memberships';
+import { maySchool, maySwv, swvFor } from '$lib/server/auth/access';
+import { removeMember, withdrawInvitation } from '$lib/server/accounts/memberships';
 import { dbWithSwv } from '../helpers/db';
 
 /** Taking a role away, on a real SQLite file: who may, and what stays. */

@@ -7,13 +7,13 @@ import {
 	schoolReport,
 	type SchoolReportInput
 } from '../../src/lib/domain/school-report';
-import { readCatalogFile, seedCatalog } from '../../src/lib/server/catalog';
+import { readCatalogFile, seedCatalog } from '../../src/lib/server/catalog/catalog';
 import { migrateDatabase, openDatabase, type Db } from '../../src/lib/server/db/open';
 import * as t from '../../src/lib/server/db/schema';
 import { renderSchoolReport } from '../../src/lib/server/pdf/school-report';
-import { loadQuestionnaires } from '../../src/lib/server/questionnaires';
-import { roundReportInput } from '../../src/lib/server/round-results';
-import { seedDemo } from '../../src/lib/server/seed';
+import { loadQuestionnaires } from '../../src/lib/server/questionnaires/registry';
+import { roundReportInput } from '../../src/lib/server/results/round-results';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { outlineTitles, pageInk, pdfFonts, pdfInfo, pdfPages, savePdf } from '../helpers/pdf';
 import { tempDir } from '../helpers/tmp';
 

@@ -6,8 +6,8 @@ import {
 	loadQuestionnaires,
 	markVersionUsed,
 	publishedVersionProblems
-} from '../../src/lib/server/questionnaires';
-import { QuestionnaireProblems } from '../../src/lib/server/questionnaire-files';
+} from '../../src/lib/server/questionnaires/registry';
+import { QuestionnaireProblems } from '../../src/lib/server/questionnaires/files';
 import { tempDir } from '../helpers/tmp';
 
 function setup() {

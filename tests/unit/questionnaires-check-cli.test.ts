@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
-import { loadQuestionnaires, markVersionUsed } from '../../src/lib/server/questionnaires';
+import { loadQuestionnaires, markVersionUsed } from '../../src/lib/server/questionnaires/registry';
 import { tempDir } from '../helpers/tmp';
 
 const run = (...files: string[]) =>

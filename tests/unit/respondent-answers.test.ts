@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '$lib/server/db/open';
 import * as t from '$lib/server/db/schema';
-import { loadQuestionnaires } from '$lib/server/questionnaires';
-import { saveAnswer } from '$lib/server/respondent-answers';
+import { loadQuestionnaires } from '$lib/server/questionnaires/registry';
+import { saveAnswer } from '$lib/server/respondent/answers';
 import { databaseWithOpenRound } from '../helpers/open-round';
 import { tempDir } from '../helpers/tmp';
 

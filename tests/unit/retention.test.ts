@@ -3,8 +3,8 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/open';
 import * as t from '../../src/lib/server/db/schema';
-import { purgeExpired, retentionSettings } from '../../src/lib/server/retention';
-import { setSchoolActive } from '../../src/lib/server/school-status';
+import { purgeExpired, retentionSettings } from '../../src/lib/server/ops/retention';
+import { setSchoolActive } from '../../src/lib/server/schools/status';
 import { databaseWithOpenRound } from '../helpers/open-round';
 import { tempDir } from '../helpers/tmp';
 

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { verifyPasswordHash } from '../../src/lib/server/auth/password';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
 import * as t from '../../src/lib/server/db/schema';
-import { loadQuestionnaires, publishedVersionProblems } from '../../src/lib/server/questionnaires';
-import { DEMO_PASSWORD, SeedRefused, seedDemo } from '../../src/lib/server/seed';
+import {
+	loadQuestionnaires,
+	publishedVersionProblems
+} from '../../src/lib/server/questionnaires/registry';
+import { DEMO_PASSWORD, SeedRefused, seedDemo } from '../../src/lib/server/db/seed';
 import { tempDir } from '../helpers/tmp';
 
 const registry = loadQuestionnaires('questionnaires');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as t from '$lib/server/db/schema';
-import { loadQuestionnaires, markVersionUsed } from '$lib/server/questionnaires';
-import { dropSnapshot, snapshotsOf } from '$lib/server/snapshots';
-import { latestReleasedScores, swvSchoolPicture } from '$lib/server/swv-picture';
+import { loadQuestionnaires, markVersionUsed } from '$lib/server/questionnaires/registry';
+import { dropSnapshot, snapshotsOf } from '$lib/server/results/snapshots';
+import { latestReleasedScores } from '$lib/server/results/benchmarks';
+import { swvSchoolPicture } from '$lib/server/swv/picture';
 import { dbWithSwv } from '../helpers/db';
 
 /**

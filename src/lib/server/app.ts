@@ -1,19 +1,19 @@
 import { building } from '$app/environment';
 import { join } from 'node:path';
-import { readCatalogFile, seedCatalog } from './catalog';
+import { readCatalogFile, seedCatalog } from './catalog/catalog';
 import { enableSecureDelete } from './db/erase';
 import { flushPendingWrites } from './db/batch';
 import { databaseFile, databasePath, migrateDatabase, openDatabase, type Db } from './db/open';
 import { schemaProblems } from './db/schema-check';
-import { watchShutdown } from './lifecycle';
-import { log } from './log';
-import { QuestionnaireProblems } from './questionnaire-files';
-import { scheduleRetention } from './retention';
+import { watchShutdown } from './ops/shutdown';
+import { log } from './ops/log';
+import { QuestionnaireProblems } from './questionnaires/files';
+import { scheduleRetention } from './ops/retention';
 import {
 	loadQuestionnaires,
 	publishedVersionProblems,
 	type QuestionnaireRegistry
-} from './questionnaires';
+} from './questionnaires/registry';
 
 interface AppState {
 	db: Db;

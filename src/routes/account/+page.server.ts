@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/access';
-import { audit } from '$lib/server/audit';
+import { requireUser } from '$lib/server/auth/access';
+import { audit } from '$lib/server/ops/audit';
 import { hashPassword, verifyPasswordHash } from '$lib/server/auth/password';
 import { endPasswordResets } from '$lib/server/auth/password-reset';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { user } from '$lib/server/db/schema';
-import { fields, invalid, parseForm, withNewPassword } from '$lib/server/form';
+import { fields, invalid, parseForm, withNewPassword } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

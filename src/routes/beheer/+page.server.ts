@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireAdmin } from '$lib/server/access';
+import { requireAdmin } from '$lib/server/auth/access';
 import { questionnaireVersion, round, school, swv, user } from '$lib/server/db/schema';
 import type { PageServerLoad } from './$types';
 

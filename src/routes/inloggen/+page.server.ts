@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
-import { audit } from '$lib/server/audit';
+import { audit } from '$lib/server/ops/audit';
 import { verifyPasswordOrDummy } from '$lib/server/auth/password';
 import { addressAttempts, signInThrottle } from '$lib/server/auth/rate-limit';
 import { safeRedirect, signIn } from '$lib/server/auth/sign-in';
 import { user } from '$lib/server/db/schema';
-import { fields, invalid, parseForm } from '$lib/server/form';
+import { fields, invalid, parseForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

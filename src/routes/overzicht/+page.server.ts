@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
-import { membershipsOf, requireUser } from '$lib/server/access';
+import { membershipsOf, requireUser } from '$lib/server/auth/access';
 import { school, swv } from '$lib/server/db/schema';
 import type { PageServerLoad } from './$types';
 

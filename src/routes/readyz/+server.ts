@@ -1,6 +1,6 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { log } from '$lib/server/log';
-import { readinessProblem } from '$lib/server/readiness';
+import { log } from '$lib/server/ops/log';
+import { readinessProblem } from '$lib/server/ops/readiness';
 import type { RequestHandler } from './$types';
 
 /** Readiness, for a load balancer: 200 "klaar", or 503 with the reason on one line. */

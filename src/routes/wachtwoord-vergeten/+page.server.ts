@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/app';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
 import { addressAttempts } from '$lib/server/auth/rate-limit';
-import { fields, invalid, parseForm } from '$lib/server/form';
+import { fields, invalid, parseForm } from '$lib/server/http/form';
 import type { Actions } from './$types';
 
 const schema = z.object({ email: fields.email });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readQuestionnaireFile, checkQuestionnaireDir } from '../../server/questionnaire-files';
+import { readQuestionnaireFile, checkQuestionnaireDir } from '../../server/questionnaires/files';
 import { checkQuestionnaireFiles, canonicalContent } from './check';
 import { questionnaireJsonSchema } from './json-schema';
 import { themesFor } from './model';

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { audit } from '../audit';
+import { audit } from '../ops/audit';
 import type { Db } from '../db/open';
 import { passwordReset, user } from '../db/schema';
-import { sendMailLater } from '../mail';
+import { sendMailLater } from '../mail/mail';
 import { hashPassword } from './password';
 import { hashToken, invalidateUserSessions } from './session';
 import { generateLinkToken, looksLikeToken } from './tokens';

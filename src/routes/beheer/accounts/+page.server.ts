@@ -1,14 +1,14 @@
 import { desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
-import { requireAdmin, type MemberTarget } from '$lib/server/access';
-import { audit } from '$lib/server/audit';
+import { requireAdmin, type MemberTarget } from '$lib/server/auth/access';
+import { audit } from '$lib/server/ops/audit';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { invitation, membership, school, swv, user } from '$lib/server/db/schema';
-import { fields, invalid, parseForm } from '$lib/server/form';
-import { invitationFailure, invitationTargetName, sendInvitation } from '$lib/server/invitations';
-import { answer, removeForm } from '$lib/server/member-forms';
-import { membershipTarget, removeMember } from '$lib/server/memberships';
+import { fields, invalid, parseForm } from '$lib/server/http/form';
+import { invitationFailure, invitationTargetName, sendInvitation } from '$lib/server/accounts/invitations';
+import { answer, removeForm } from '$lib/server/accounts/member-forms';
+import { membershipTarget, removeMember } from '$lib/server/accounts/memberships';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

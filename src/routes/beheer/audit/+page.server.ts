@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
-import { requireAdmin } from '$lib/server/access';
+import { requireAdmin } from '$lib/server/auth/access';
 import { auditEvent, user } from '$lib/server/db/schema';
 import type { PageServerLoad } from './$types';
 

@@ -2,12 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireAdmin } from '$lib/server/access';
-import { audit } from '$lib/server/audit';
-import { catalogItems, toRow } from '$lib/server/catalog';
-import { catalogChoices, parseCatalogForm } from '$lib/server/catalog-form';
+import { requireAdmin } from '$lib/server/auth/access';
+import { audit } from '$lib/server/ops/audit';
+import { catalogItems, toRow } from '$lib/server/catalog/catalog';
+import { catalogChoices, parseCatalogForm } from '$lib/server/catalog/form';
 import { catalogItem } from '$lib/server/db/schema';
-import { invalid, parseForm } from '$lib/server/form';
+import { invalid, parseForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

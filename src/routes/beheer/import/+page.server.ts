@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { requireAdmin } from '$lib/server/access';
-import { audit } from '$lib/server/audit';
+import { requireAdmin } from '$lib/server/auth/access';
+import { audit } from '$lib/server/ops/audit';
 import { school, swv } from '$lib/server/db/schema';
 import { parseSchoolCsv, type ImportProblem } from '$lib/domain/school-import';
 import type { Actions, PageServerLoad } from './$types';

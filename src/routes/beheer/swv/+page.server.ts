@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
-import { requireAdmin } from '$lib/server/access';
-import { swvForm } from '$lib/server/admin-forms';
-import { audit } from '$lib/server/audit';
+import { requireAdmin } from '$lib/server/auth/access';
+import { swvForm } from '$lib/server/accounts/admin-forms';
+import { audit } from '$lib/server/ops/audit';
 import { school, swv } from '$lib/server/db/schema';
-import { invalid, parseForm } from '$lib/server/form';
+import { invalid, parseForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -2,11 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser } from '$lib/server/access';
-import { audit } from '$lib/server/audit';
+import { requireUser } from '$lib/server/auth/access';
+import { audit } from '$lib/server/ops/audit';
 import { eraseDeleted } from '$lib/server/db/erase';
 import { round } from '$lib/server/db/schema';
-import { invalid, parseForm } from '$lib/server/form';
+import { invalid, parseForm } from '$lib/server/http/form';
 import {
 	applyRoundPatch,
 	isRoundOpen,
@@ -14,11 +14,11 @@ import {
 	roundCounts,
 	roundFor,
 	roundSchool
-} from '$lib/server/rounds';
-import { hasRelease } from '$lib/server/disclosure';
+} from '$lib/server/rounds/rounds';
+import { hasRelease } from '$lib/server/results/disclosure';
 import { canReopen, transition } from '$lib/domain/round-lifecycle';
 import { participation } from '$lib/domain/disclosure';
-import { dropSnapshot, takeSnapshot } from '$lib/server/snapshots';
+import { dropSnapshot, takeSnapshot } from '$lib/server/results/snapshots';
 import type { Db } from '$lib/server/db/open';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

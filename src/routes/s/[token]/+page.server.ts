@@ -2,15 +2,15 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { normalizeResumeCode, respondentView, formatResumeCode } from '$lib/domain/respondent';
 import { RateLimit } from '$lib/server/auth/rate-limit';
-import { invalid, parseForm } from '$lib/server/form';
+import { invalid, parseForm } from '$lib/server/http/form';
 import {
 	rememberResumeCode,
 	respondentSession,
 	resumeCookieName,
 	resumeResponse,
 	startResponse
-} from '$lib/server/respondent';
-import { answersOf } from '$lib/server/rounds';
+} from '$lib/server/respondent/session';
+import { answersOf } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
 const resumeAttempts = new RateLimit(20, 15 * 60 * 1000);

@@ -2,15 +2,15 @@ import { redirect } from '@sveltejs/kit';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { invitationRefusal, maySchool, requireUser, schoolFor } from '$lib/server/access';
-import { audit } from '$lib/server/audit';
-import { coordinatorsOf } from '$lib/server/coordinators';
+import { invitationRefusal, maySchool, requireUser, schoolFor } from '$lib/server/auth/access';
+import { audit } from '$lib/server/ops/audit';
+import { coordinatorsOf } from '$lib/server/accounts/coordinators';
 import { round } from '$lib/server/db/schema';
-import { fields, invalid, parseForm } from '$lib/server/form';
-import { invitationFailure, sendInvitation } from '$lib/server/invitations';
-import { defaultRoundTitle, roundForm } from '$lib/server/round-forms';
-import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
-import { INACTIVE_SCHOOL_MESSAGE } from '$lib/server/school-status';
+import { fields, invalid, parseForm } from '$lib/server/http/form';
+import { invitationFailure, sendInvitation } from '$lib/server/accounts/invitations';
+import { defaultRoundTitle, roundForm } from '$lib/server/rounds/forms';
+import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds/rounds';
+import { INACTIVE_SCHOOL_MESSAGE } from '$lib/server/schools/status';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {

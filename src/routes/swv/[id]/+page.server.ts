@@ -2,17 +2,17 @@ import { redirect } from '@sveltejs/kit';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { audit } from '$lib/server/audit';
+import { audit } from '$lib/server/ops/audit';
 import { round } from '$lib/server/db/schema';
 import { startStatus } from '$lib/domain/swv-overview';
-import { handedInPerRound } from '$lib/server/swv-picture';
-import { defaultRoundTitle, roundForm } from '$lib/server/round-forms';
-import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds';
-import { requireUser, schoolsOfSwv, swvFor } from '$lib/server/access';
-import { coordinatorsOf } from '$lib/server/coordinators';
-import { fields, invalid, parseForm } from '$lib/server/form';
-import { invitationFailure, sendInvitation } from '$lib/server/invitations';
-import type { MemberTarget } from '$lib/server/access';
+import { handedInPerRound } from '$lib/server/swv/picture';
+import { defaultRoundTitle, roundForm } from '$lib/server/rounds/forms';
+import { createRound, isRoundOpen, submittedCount } from '$lib/server/rounds/rounds';
+import { requireUser, schoolsOfSwv, swvFor } from '$lib/server/auth/access';
+import { coordinatorsOf } from '$lib/server/accounts/coordinators';
+import { fields, invalid, parseForm } from '$lib/server/http/form';
+import { invitationFailure, sendInvitation } from '$lib/server/accounts/invitations';
+import type { MemberTarget } from '$lib/server/auth/access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { round } from '$lib/server/db/schema';
-import { roundResults } from '$lib/server/round-results';
+import { roundResults } from '$lib/server/results/round-results';
 import type { PageServerLoad } from './$types';
 
 /** The team's read-only view of a round's results: no comments, nothing to change. */

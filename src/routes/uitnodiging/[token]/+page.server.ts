@@ -1,17 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
-import { acceptanceRefusal } from '$lib/server/access';
+import { acceptanceRefusal } from '$lib/server/auth/access';
 import { hashPassword } from '$lib/server/auth/password';
 import { signIn } from '$lib/server/auth/sign-in';
 import { user } from '$lib/server/db/schema';
-import { fields, invalid, parseForm, withNewPassword } from '$lib/server/form';
+import { fields, invalid, parseForm, withNewPassword } from '$lib/server/http/form';
 import {
 	acceptInvitation,
 	findInvitation,
 	invitationTargetName,
 	type AcceptResult
-} from '$lib/server/invitations';
+} from '$lib/server/accounts/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 const MESSAGES = {

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { findPasswordReset, resetPassword } from '$lib/server/auth/password-reset';
-import { invalid, parseForm, withNewPassword } from '$lib/server/form';
+import { invalid, parseForm, withNewPassword } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 const INVALID = 'Deze link is niet (meer) geldig. Vraag een nieuwe aan via "wachtwoord vergeten".';

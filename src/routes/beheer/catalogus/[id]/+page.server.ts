@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireAdmin } from '$lib/server/access';
-import { audit } from '$lib/server/audit';
-import { catalogItems, toRow } from '$lib/server/catalog';
-import { catalogChoices, parseCatalogForm } from '$lib/server/catalog-form';
+import { requireAdmin } from '$lib/server/auth/access';
+import { audit } from '$lib/server/ops/audit';
+import { catalogItems, toRow } from '$lib/server/catalog/catalog';
+import { catalogChoices, parseCatalogForm } from '$lib/server/catalog/form';
 import { catalogItem } from '$lib/server/db/schema';
-import { invalid } from '$lib/server/form';
+import { invalid } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 function find(id: string) {

@@ -1,15 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, ne } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
-import { requireAdmin } from '$lib/server/access';
-import { activeForm, schoolForm } from '$lib/server/admin-forms';
-import { deleteSchool, deletionConfirmation } from '$lib/server/deletion';
-import { setSchoolActive } from '$lib/server/school-status';
-import { audit } from '$lib/server/audit';
-import { dropSchoolSnapshots } from '$lib/server/snapshots';
-import { coordinatorsOf } from '$lib/server/coordinators';
+import { requireAdmin } from '$lib/server/auth/access';
+import { activeForm, schoolForm } from '$lib/server/accounts/admin-forms';
+import { deleteSchool, deletionConfirmation } from '$lib/server/accounts/deletion';
+import { setSchoolActive } from '$lib/server/schools/status';
+import { audit } from '$lib/server/ops/audit';
+import { dropSchoolSnapshots } from '$lib/server/results/snapshots';
+import { coordinatorsOf } from '$lib/server/accounts/coordinators';
 import { school, swv } from '$lib/server/db/schema';
-import { invalid, parseForm } from '$lib/server/form';
+import { invalid, parseForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 function schoolById(id: string) {

@@ -2,14 +2,14 @@ import { error, redirect } from '@sveltejs/kit';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
-import { requireAdmin, schoolsOfSwv } from '$lib/server/access';
-import { activeForm, schoolForm, swvForm } from '$lib/server/admin-forms';
-import { audit } from '$lib/server/audit';
-import { coordinatorsOf } from '$lib/server/coordinators';
-import { deleteSwv, deletionConfirmation } from '$lib/server/deletion';
+import { requireAdmin, schoolsOfSwv } from '$lib/server/auth/access';
+import { activeForm, schoolForm, swvForm } from '$lib/server/accounts/admin-forms';
+import { audit } from '$lib/server/ops/audit';
+import { coordinatorsOf } from '$lib/server/accounts/coordinators';
+import { deleteSwv, deletionConfirmation } from '$lib/server/accounts/deletion';
 import { school, swv } from '$lib/server/db/schema';
-import { fields, invalid, parseForm } from '$lib/server/form';
-import { invitationFailure, sendInvitation } from '$lib/server/invitations';
+import { fields, invalid, parseForm } from '$lib/server/http/form';
+import { invitationFailure, sendInvitation } from '$lib/server/accounts/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 function swvById(id: string) {

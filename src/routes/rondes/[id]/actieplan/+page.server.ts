@@ -2,12 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ACTION_STATUSES, MAX_PLAN_THEMES, mayAddTheme } from '$lib/domain/action-plan';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser } from '$lib/server/access';
-import { planOf } from '$lib/server/action-plan';
-import { audit } from '$lib/server/audit';
+import { requireUser } from '$lib/server/auth/access';
+import { planOf } from '$lib/server/rounds/action-plan';
+import { audit } from '$lib/server/ops/audit';
 import { actionItem } from '$lib/server/db/schema';
-import { fields, invalid, parseForm } from '$lib/server/form';
-import { roundFor, roundQuestionnaire } from '$lib/server/rounds';
+import { fields, invalid, parseForm } from '$lib/server/http/form';
+import { roundFor, roundQuestionnaire } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function context(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {

@@ -1,7 +1,7 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser } from '$lib/server/access';
-import { disclosedRound } from '$lib/server/disclosure';
-import { roundFor, roundQuestionnaire } from '$lib/server/rounds';
+import { requireUser } from '$lib/server/auth/access';
+import { disclosedRound } from '$lib/server/results/disclosure';
+import { roundFor, roundQuestionnaire } from '$lib/server/rounds/rounds';
 import type { PageServerLoad } from './$types';
 
 /** One theme at a time, large, for the team meeting on a projector. */

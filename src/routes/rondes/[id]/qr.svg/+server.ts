@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/access';
-import { roundFor } from '$lib/server/rounds';
+import { requireUser } from '$lib/server/auth/access';
+import { roundFor } from '$lib/server/rounds/rounds';
 import type { RequestHandler } from './$types';
 
 /** The round's share link as a QR code, for the printable invitation and the projector. */

@@ -1,10 +1,10 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser } from '$lib/server/access';
+import { requireUser } from '$lib/server/auth/access';
 import { reportFileName, schoolReport } from '$lib/domain/school-report';
 import { pdfResponse } from '$lib/server/pdf/document';
 import { renderSchoolReport } from '$lib/server/pdf/school-report';
-import { roundReportInput } from '$lib/server/round-results';
-import { roundFor } from '$lib/server/rounds';
+import { roundReportInput } from '$lib/server/results/round-results';
+import { roundFor } from '$lib/server/rounds/rounds';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser } from '$lib/server/access';
-import { audit } from '$lib/server/audit';
+import { requireUser } from '$lib/server/auth/access';
+import { audit } from '$lib/server/ops/audit';
 import { generateShareToken } from '$lib/server/auth/tokens';
 import { round } from '$lib/server/db/schema';
-import { roundResults } from '$lib/server/round-results';
-import { applyRoundPatch, isRoundOpen, lifecycleState, roundFor } from '$lib/server/rounds';
-import { hasRelease } from '$lib/server/disclosure';
+import { roundResults } from '$lib/server/results/round-results';
+import { applyRoundPatch, isRoundOpen, lifecycleState, roundFor } from '$lib/server/rounds/rounds';
+import { hasRelease } from '$lib/server/results/disclosure';
 import { transition } from '$lib/domain/round-lifecycle';
-import { invalid, parseForm } from '$lib/server/form';
+import { invalid, parseForm } from '$lib/server/http/form';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 

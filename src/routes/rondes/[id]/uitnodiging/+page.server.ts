@@ -1,6 +1,6 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser } from '$lib/server/access';
-import { roundFor, roundQuestionnaire, roundSchool } from '$lib/server/rounds';
+import { requireUser } from '$lib/server/auth/access';
+import { roundFor, roundQuestionnaire, roundSchool } from '$lib/server/rounds/rounds';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { respondentSession } from '$lib/server/respondent';
-import { saveAnswer, saveComment } from '$lib/server/respondent-answers';
+import { respondentSession } from '$lib/server/respondent/session';
+import { saveAnswer, saveComment } from '$lib/server/respondent/answers';
 import type { RequestHandler } from './$types';
 
 /**

@@ -2,9 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { formatResumeCode, respondentView } from '$lib/domain/respondent';
 import { response } from '$lib/server/db/schema';
-import { invalid } from '$lib/server/form';
-import { respondentSession, resumeCookieName } from '$lib/server/respondent';
-import { answersOf } from '$lib/server/rounds';
+import { invalid } from '$lib/server/http/form';
+import { respondentSession, resumeCookieName } from '$lib/server/respondent/session';
+import { answersOf } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, cookies }) => {

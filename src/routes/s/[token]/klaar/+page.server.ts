@@ -1,4 +1,4 @@
-import { respondentSession } from '$lib/server/respondent';
+import { respondentSession } from '$lib/server/respondent/session';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, cookies }) => {

@@ -1,5 +1,5 @@
-import { schoolFor } from '$lib/server/access';
-import { memberRoute } from '$lib/server/member-forms';
+import { schoolFor } from '$lib/server/auth/access';
+import { memberRoute } from '$lib/server/accounts/member-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Who may act for the school: its coordinators manage them; its SWV and admins look on. */

@@ -1,7 +1,7 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser, schoolFor } from '$lib/server/access';
-import { swvSchoolView } from '$lib/server/swv-school-view';
-import { roundParam } from '$lib/server/swv-params';
+import { requireUser, schoolFor } from '$lib/server/auth/access';
+import { swvSchoolView } from '$lib/server/swv/school-view';
+import { roundParam } from '$lib/server/swv/params';
 import type { PageServerLoad } from './$types';
 
 /** What the SWV sees of this school: for the school's own coordinators, the same page. */

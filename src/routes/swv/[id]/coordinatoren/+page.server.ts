@@ -1,5 +1,5 @@
-import { swvFor } from '$lib/server/access';
-import { memberRoute } from '$lib/server/member-forms';
+import { swvFor } from '$lib/server/auth/access';
+import { memberRoute } from '$lib/server/accounts/member-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The SWV's coordinators, managed by themselves (admins manage SWVs under /beheer). */

@@ -1,8 +1,8 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser, swvFor } from '$lib/server/access';
+import { requireUser, swvFor } from '$lib/server/auth/access';
 import { toCsv } from '$lib/domain/swv-export';
-import { exportName, swvExportTables } from '$lib/server/swv-export';
-import { typeParam } from '$lib/server/swv-params';
+import { exportName, swvExportTables } from '$lib/server/swv/export';
+import { typeParam } from '$lib/server/swv/params';
 import type { RequestHandler } from './$types';
 
 /** Mean scores per school per statement, as CSV. */

@@ -1,7 +1,7 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser, swvFor } from '$lib/server/access';
-import { exportName, swvExportTables, toXlsx } from '$lib/server/swv-export';
-import { typeParam } from '$lib/server/swv-params';
+import { requireUser, swvFor } from '$lib/server/auth/access';
+import { exportName, swvExportTables, toXlsx } from '$lib/server/swv/export';
+import { typeParam } from '$lib/server/swv/params';
 import type { RequestHandler } from './$types';
 
 /** Both export tables as one Excel workbook, a sheet each. */

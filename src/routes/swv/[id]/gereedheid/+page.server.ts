@@ -1,8 +1,8 @@
 import { readiness } from '$lib/domain/swv-overview';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser, swvFor } from '$lib/server/access';
-import { schoolScanFrame } from '$lib/server/swv-picture';
-import { ownScanOf, swvOverviewData } from '$lib/server/swv-overview';
+import { requireUser, swvFor } from '$lib/server/auth/access';
+import { schoolScanFrame } from '$lib/server/swv/picture';
+import { ownScanOf, swvOverviewData } from '$lib/server/swv/overview';
 import type { PageServerLoad } from './$types';
 
 /** The SWV's readiness: its own scan (swv-scan) beside the picture of its schools. */

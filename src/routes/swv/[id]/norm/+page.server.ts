@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser, swvFor } from '$lib/server/access';
-import { audit } from '$lib/server/audit';
+import { requireUser, swvFor } from '$lib/server/auth/access';
+import { audit } from '$lib/server/ops/audit';
 import { swvNorm } from '$lib/server/db/schema';
-import { parseForm } from '$lib/server/form';
-import { normOf, schoolScanFrame } from '$lib/server/swv-picture';
+import { parseForm } from '$lib/server/http/form';
+import { normOf, schoolScanFrame } from '$lib/server/swv/picture';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The SWV's norm: per theme the level its agreed basisondersteuning expects of every school. */

@@ -1,10 +1,10 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser, swvFor } from '$lib/server/access';
+import { requireUser, swvFor } from '$lib/server/auth/access';
 import { dutchDate } from '$lib/domain/school-report';
 import { swvReport } from '$lib/domain/swv-report';
 import { pdfResponse } from '$lib/server/pdf/document';
 import { renderSwvReport } from '$lib/server/pdf/swv-report';
-import { ownScanOf, sectorBenchmarkOf, swvOverviewData } from '$lib/server/swv-overview';
+import { ownScanOf, sectorBenchmarkOf, swvOverviewData } from '$lib/server/swv/overview';
 import type { RequestHandler } from './$types';
 
 /** The SWV's report as a PDF, for its coordinators: the same figures as its overview pages. */

@@ -1,8 +1,8 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser, swvFor } from '$lib/server/access';
-import { sectorBenchmarkOf, swvOverviewData } from '$lib/server/swv-overview';
-import { sortParam, typeParam } from '$lib/server/swv-params';
-import { schoolScanFrame } from '$lib/server/swv-picture';
+import { requireUser, swvFor } from '$lib/server/auth/access';
+import { sectorBenchmarkOf, swvOverviewData } from '$lib/server/swv/overview';
+import { sortParam, typeParam } from '$lib/server/swv/params';
+import { schoolScanFrame } from '$lib/server/swv/picture';
 import type { PageServerLoad } from './$types';
 
 /** The SWV's schools: participation, the schools × themes table, charts and benchmarks. */

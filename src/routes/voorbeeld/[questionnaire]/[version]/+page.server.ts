@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { respondentView } from '$lib/domain/respondent';
 import { isSchoolType, SCHOOL_TYPES, type ScanContext } from '$lib/domain/school-type';
 import { getQuestionnaires } from '$lib/server/app';
-import { requireUser } from '$lib/server/access';
+import { requireUser } from '$lib/server/auth/access';
 import type { PageServerLoad } from './$types';
 
 /** A questionnaire version as a respondent of one school type sees it; nothing is saved. */

@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { formatResumeCode, respondentView } from '$lib/domain/respondent';
-import { invalid } from '$lib/server/form';
-import { respondentSession, resumeCookieName } from '$lib/server/respondent';
-import { saveAnswer, saveComment } from '$lib/server/respondent-answers';
-import { answersOf, commentsOf } from '$lib/server/rounds';
+import { invalid } from '$lib/server/http/form';
+import { respondentSession, resumeCookieName } from '$lib/server/respondent/session';
+import { saveAnswer, saveComment } from '$lib/server/respondent/answers';
+import { answersOf, commentsOf } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, cookies }) => {

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { requireUser, schoolsOfSwv, swvFor } from '$lib/server/access';
-import { swvSchoolView } from '$lib/server/swv-school-view';
-import { roundParam } from '$lib/server/swv-params';
+import { requireUser, schoolsOfSwv, swvFor } from '$lib/server/auth/access';
+import { swvSchoolView } from '$lib/server/swv/school-view';
+import { roundParam } from '$lib/server/swv/params';
 import type { PageServerLoad } from './$types';
 
 /** One of the SWV's schools: its released results as aggregates. */

@@ -1,0 +1,96 @@
+import type { SchoolType } from '$lib/domain/school-type';
+import { sectorBenchmark, swvOverview, swvTrend, type Sort } from '$lib/domain/swv-overview';
+import { and, desc, eq } from 'drizzle-orm';
+import { levelFor } from '$lib/domain/questionnaire/model';
+import type { SwvRow } from '../auth/access';
+import { round } from '../db/schema';
+import { isRoundOpen } from '../rounds/rounds';
+import { snapshotsOf } from '../results/snapshots';
+import type { Db } from '../db/open';
+import type { QuestionnaireRegistry } from '../questionnaires/registry';
+import { finishedAt, normOf, schoolScanFrame, swvSchoolPicture } from './picture';
+import { latestReleasedScores } from '../results/benchmarks';
+
+/**
+ * What the SWV overview page (and the SWV's PDF report) shows of its schools: the domain
+ * functions over what the database holds for this SWV. The sector benchmark is `sectorBenchmarkOf`.
+ */
+export function swvOverviewData(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	s: SwvRow,
+	options: { type?: SchoolType | null; sort?: Sort } = {}
+) {
+	const { themes, levels, questionnaire } = schoolScanFrame(registry);
+	const picture = swvSchoolPicture(db, registry, s.id);
+	return {
+		questionnaire: { title: questionnaire.title, version: questionnaire.version },
+		levels: levels.map((l) => ({ id: l.id, name: l.name, from: l.from, to: l.to })),
+		typesPresent: [...new Set(picture.schools.map((x) => x.schoolType))],
+		overview: swvOverview({
+			themes,
+			levels,
+			norm: normOf(db, s.id),
+			schools: picture.schools,
+			type: options.type,
+			sort: options.sort
+		}),
+		// The trend follows the type filter, like the table and its footer.
+		trend: swvTrend(
+			themes,
+			levels,
+			options.type
+				? picture.trend.filter((p) =>
+						picture.schools.some((x) => x.id === p.schoolId && x.schoolType === options.type)
+					)
+				: picture.trend
+		)
+	};
+}
+
+/** The SWV against the SWVs of its sector (a query over the whole sector: only where shown). */
+export function sectorBenchmarkOf(db: Db, registry: QuestionnaireRegistry, s: SwvRow) {
+	const { themes, levels } = schoolScanFrame(registry);
+	const bySwv = new Map<number, Record<string, number | null>[]>();
+	for (const x of latestReleasedScores(db, registry, { sector: s.sector }))
+		bySwv.set(x.swvId, [...(bySwv.get(x.swvId) ?? []), x.themes]);
+	return sectorBenchmark(
+		themes,
+		levels,
+		[...bySwv.entries()].map(([swvId, schools]) => ({ swvId, schools })),
+		s.id
+	);
+}
+
+/** The SWV's latest finished own scan (swv-scan), scored from its snapshot. */
+export function ownScanOf(db: Db, registry: QuestionnaireRegistry, swvId: number) {
+	const own = db
+		.select()
+		.from(round)
+		.where(and(eq(round.swvId, swvId), eq(round.scope, 'swv')))
+		.orderBy(desc(round.opensAt), desc(round.id))
+		.all()
+		.find((r) => !isRoundOpen(r));
+	if (!own) return null;
+	const q = registry.get(own.questionnaireId, own.questionnaireVersion);
+	const snap = snapshotsOf(db, registry, [own]).get(own.id);
+	if (!q || !snap) return null;
+	return {
+		id: own.id,
+		title: own.title,
+		finishedAt: finishedAt(own),
+		questionnaire: `${q.title}, versie ${own.questionnaireVersion}`,
+		respondents: snap.respondents,
+		minRespondents: own.minRespondents,
+		hidden: snap.disclosure === 'hidden',
+		themes: q.themes.map((t) => {
+			const score = snap.themes[t.id] ?? null;
+			return {
+				id: t.id,
+				title: t.title,
+				score,
+				level: score === null ? null : levelFor(q.levels, score)
+			};
+		})
+	};
+}
