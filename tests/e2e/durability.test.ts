@@ -10,7 +10,7 @@ import { startBuiltServer } from '../helpers/server';
  * Kill -9 while answers are being saved: every answer the server acknowledged must be in the
  * database after a restart (WAL with synchronous=FULL).
  */
-const PORT = 4198;
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 230;
 const ORIGIN = `http://localhost:${PORT}`;
 
 test('every acknowledged answer survives a SIGKILL of the server', async () => {

@@ -6,11 +6,14 @@ import { expect, test } from '@playwright/test';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
 import { loadQuestionnaires, markVersionUsed } from '../../src/lib/server/questionnaires/registry';
 
+/** Its own port, beside the suite's server (E2E_PORT) and the other specs' servers. */
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 250;
+
 /** Starts the built app on its own port and files; resolves with its exit code and output. */
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
 	return new Promise((resolve) => {
 		const child = spawn('node', ['scripts/start.js'], {
-			env: { ...process.env, PORT: '4199', ORIGIN: 'http://localhost:4199', ...env }
+			env: { ...process.env, PORT: String(PORT), ORIGIN: `http://localhost:${PORT}`, ...env }
 		});
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));

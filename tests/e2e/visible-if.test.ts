@@ -14,7 +14,7 @@ import { startBuiltServer } from '../helpers/server';
  * this runs the built app on a copy where "zo-opp-evaluatie" shows only once "zo-opp-tijdig" has a
  * scored answer.
  */
-const PORT = 4194;
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 240;
 const ORIGIN = `http://localhost:${PORT}`;
 let server: ChildProcess;
 let file: string;
