@@ -54,6 +54,9 @@ export const schoolForm = z.object({
 	schoolType: z.enum(SCHOOL_TYPES, { error: 'Kies een schooltype.' })
 });
 
+/** The fields of the school form that come back filled in when it is refused. */
+export const SCHOOL_FIELDS = ['instellingscode', 'vestiging', 'name', 'place', 'schoolType'];
+
 export const activeForm = z.object({
 	id: fields.id,
 	active: z.enum(['true', 'false'], { error: 'Onbekende status.' }).transform((v) => v === 'true')

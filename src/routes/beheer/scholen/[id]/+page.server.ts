@@ -1,7 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { requireAdmin } from '$lib/server/auth/access';
-import { activeForm, clashFailure, schoolForm } from '$lib/server/accounts/admin-forms';
+import {
+	activeForm,
+	clashFailure,
+	SCHOOL_FIELDS,
+	schoolForm
+} from '$lib/server/accounts/admin-forms';
 import { deleteSchool, deletionConfirmation } from '$lib/server/accounts/deletion';
 import { findSchool, schoolAdminPage, updateSchool } from '$lib/server/schools/admin';
 import { setSchoolActive } from '$lib/server/schools/status';
@@ -20,13 +25,7 @@ export const actions: Actions = {
 	bewerken: async ({ locals, url, params, request }) => {
 		const me = requireAdmin(locals, url);
 		const s = schoolOr404(params.id);
-		const parsed = await parseForm(request, schoolForm, [
-			'instellingscode',
-			'vestiging',
-			'name',
-			'place',
-			'schoolType'
-		]);
+		const parsed = await parseForm(request, schoolForm, SCHOOL_FIELDS);
 		if ('failure' in parsed) return parsed.failure;
 		const saved = updateSchool(getDb(), s, parsed.data, me.id);
 		if (!saved.ok) return clashFailure(saved, { ...parsed.data });

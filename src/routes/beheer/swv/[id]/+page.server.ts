@@ -2,7 +2,13 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
 import { requireAdmin } from '$lib/server/auth/access';
-import { activeForm, clashFailure, schoolForm, swvForm } from '$lib/server/accounts/admin-forms';
+import {
+	activeForm,
+	clashFailure,
+	SCHOOL_FIELDS,
+	schoolForm,
+	swvForm
+} from '$lib/server/accounts/admin-forms';
 import { deleteSwv, deletionConfirmation } from '$lib/server/accounts/deletion';
 import { fields, parseForm } from '$lib/server/http/form';
 import { invitationFailure, sendInvitation } from '$lib/server/accounts/invitations';
@@ -43,13 +49,7 @@ export const actions: Actions = {
 	school: async ({ locals, url, params, request }) => {
 		const me = requireAdmin(locals, url);
 		const s = swvOr404(params.id);
-		const parsed = await parseForm(request, schoolForm, [
-			'instellingscode',
-			'vestiging',
-			'name',
-			'place',
-			'schoolType'
-		]);
+		const parsed = await parseForm(request, schoolForm, SCHOOL_FIELDS);
 		if ('failure' in parsed) return parsed.failure;
 		const created = createSchool(getDb(), s.id, parsed.data, me.id);
 		if (!created.ok) return clashFailure(created, { ...parsed.data });
