@@ -106,11 +106,11 @@ export default ts.config(
 			'src/routes/rondes/\\[id\\]/actieplan/+page.server.ts',
 			'src/routes/rondes/\\[id\\]/resultaten/+page.server.ts',
 			'src/routes/s/\\[token\\]/controle/+page.server.ts',
-			'src/routes/school/\\[id\\]/+page.server.ts',
+			'src/routes/scholen/\\[id\\]/+page.server.ts',
 			'src/routes/swv/\\[id\\]/+page.server.ts',
 			'src/routes/swv/\\[id\\]/norm/+page.server.ts',
 			'src/routes/uitkomsten/\\[token\\]/+page.server.ts',
-			'src/routes/uitnodiging/\\[token\\]/+page.server.ts'
+			'src/routes/uitnodigingen/\\[token\\]/+page.server.ts'
 		],
 		rules: {
 			'no-restricted-imports': [
