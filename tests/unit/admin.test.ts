@@ -236,7 +236,7 @@ describe('the own account and the invitation page', () => {
 		const mail = readdirSync(dir)
 			.map((f) => readFileSync(join(dir, f), 'utf8'))
 			.join('\n');
-		const token = /\/uitnodiging\/([\w-]+)/.exec(mail.replace(/=\r?\n/g, ''))![1]!;
+		const token = /\/uitnodigingen\/([\w-]+)/.exec(mail.replace(/=\r?\n/g, ''))![1]!;
 		expect(invitationByToken(db, 'x'.repeat(32))).toEqual({ found: false });
 		const found = invitationByToken(db, token);
 		if (!found.found || found.state !== 'geldig') throw new Error('geen geldige uitnodiging');

@@ -48,7 +48,7 @@ function input(values: number[], over: Partial<SchoolReportInput> = {}): SchoolR
 				action: 'Studiedag over onze visie',
 				owner: 'directie',
 				dueOn: '2027-02-01',
-				status: 'gepland'
+				status: 'planned'
 			}
 		],
 		previous: null,

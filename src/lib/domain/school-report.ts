@@ -336,7 +336,7 @@ export function schoolReport(input: SchoolReportInput) {
 			questionnaire: q.title
 		},
 		unit: input.school
-			? { name: input.school.name, href: `/school/${input.school.id}` }
+			? { name: input.school.name, href: `/scholen/${input.school.id}` }
 			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${input.swv.id}` },
 		/** What the cover of the PDF says about whose round it is and when. */
 		meta: {

@@ -15,7 +15,7 @@ import {
 	type InvitationState
 } from './invitations';
 
-/** The invitation page (`/uitnodiging/[token]`): who is invited for what, and taking it on. */
+/** The invitation page (`/uitnodigingen/[token]`): who is invited for what, and taking it on. */
 
 type Account = typeof user.$inferSelect;
 

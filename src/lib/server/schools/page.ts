@@ -10,7 +10,7 @@ import { defaultRoundTitle } from '../rounds/forms';
 import { createRound, isRoundOpen, submittedCount, type RoundSettings } from '../rounds/rounds';
 import { INACTIVE_SCHOOL_MESSAGE } from './status';
 
-/** A school's page (`/school/[id]`) for those who oversee it, and opening a round there. */
+/** A school's page (`/scholen/[id]`) for those who oversee it, and opening a round there. */
 
 /**
  * The school's details and coordinators; its rounds (titles, dates, how many sent) only for its
