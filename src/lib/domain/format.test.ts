@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	endOfDutchDay,
 	formatDate,
 	formatDateTime,
 	formatFixed,
@@ -48,5 +49,12 @@ describe('Dutch formatting', () => {
 		expect(formatPercent(null)).toBe('—');
 		expect(formatList(['a'])).toBe('a');
 		expect(formatList(['a', 'b', 'c'])).toBe('a, b en c');
+	});
+
+	it('ends a closing day at 23:59:59 Dutch time, in winter and in summer', () => {
+		expect(endOfDutchDay('2026-12-18').toISOString()).toBe('2026-12-18T22:59:59.000Z');
+		expect(endOfDutchDay('2099-06-30').toISOString()).toBe('2099-06-30T21:59:59.000Z');
+		expect(formatDate(endOfDutchDay('2099-06-30'))).toBe('30 juni 2099');
+		expect(Number.isNaN(endOfDutchDay('2026-02-30x').getTime())).toBe(true);
 	});
 });

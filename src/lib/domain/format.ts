@@ -57,6 +57,39 @@ export function isoDay(value: DateValue = new Date()): string {
 	);
 }
 
+/** The last second of a calendar day ("2026-12-18") in Dutch time: a closing date's moment. */
+export function endOfDutchDay(day: string): Date {
+	const guess = Date.parse(`${day}T23:59:59Z`);
+	if (Number.isNaN(guess)) return new Date(NaN);
+	const parts: Record<string, number> = Object.fromEntries(
+		formatter(
+			{
+				year: 'numeric',
+				month: 'numeric',
+				day: 'numeric',
+				hour: 'numeric',
+				minute: 'numeric',
+				second: 'numeric',
+				hourCycle: 'h23'
+			},
+			TIME_ZONE,
+			'en-US'
+		)
+			.formatToParts(guess)
+			.map((p) => [p.type, Number(p.value)])
+	);
+	const [y = 0, mo = 1, d = 1, h = 0, mi = 0, se = 0] = [
+		'year',
+		'month',
+		'day',
+		'hour',
+		'minute',
+		'second'
+	].map((k) => parts[k]);
+	const wall = Date.UTC(y, mo - 1, d, h, mi, se);
+	return new Date(guess - (wall - guess));
+}
+
 /** Year and month (1–12) of a moment in the Netherlands. */
 export function yearMonth(value: DateValue): { year: number; month: number } {
 	const [year, month] = isoDay(value).split('-').map(Number);

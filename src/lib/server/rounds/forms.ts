@@ -1,3 +1,4 @@
+import { endOfDutchDay } from '$lib/domain/format';
 import { z } from 'zod';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 
@@ -22,7 +23,7 @@ export function roundForm(registry: QuestionnaireRegistry, questionnaireId: stri
 			.optional()
 			.transform((v, ctx) => {
 				if (!v) return null;
-				const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T23:59:59`) : new Date(NaN);
+				const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? endOfDutchDay(v) : new Date(NaN);
 				if (Number.isNaN(d.getTime())) {
 					ctx.issues.push({
 						code: 'custom',

@@ -1,3 +1,4 @@
+import { endOfDutchDay } from '$lib/domain/format';
 import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -66,7 +67,7 @@ const dateForm = z.object({
 	closesAt: z
 		.string({ error: 'Vul een datum in.' })
 		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Vul een datum in, zoals 2026-12-18.' })
-		.transform((v) => new Date(`${v}T23:59:59`))
+		.transform((v) => endOfDutchDay(v))
 		.refine((d) => !Number.isNaN(d.getTime()), { error: 'Vul een bestaande datum in.' })
 });
 
