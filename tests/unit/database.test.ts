@@ -109,4 +109,39 @@ describe('the database file', () => {
 		);
 		client.close();
 	});
+
+	it('moves closing dates stored at 23:59:59 UTC to 23:59:59 Dutch time, in winter and summer', () => {
+		const client = new Database(join(tempDir(), 'scan.db'));
+		const files = readdirSync('drizzle')
+			.filter((f) => f.endsWith('.sql'))
+			.sort();
+		const at = files.indexOf('0007_closing_dates_dutch_time.sql');
+		for (const f of files.slice(0, at))
+			client.exec(
+				readFileSync(join('drizzle', f), 'utf8').replaceAll('--> statement-breakpoint', '')
+			);
+		client.pragma('foreign_keys = OFF');
+		const add = client.prepare(
+			"insert into round (scope, school_id, swv_id, questionnaire_id, questionnaire_version, title, status, share_token, min_respondents, opens_at, closes_at) values ('school', 1, 1, 'school-scan', 1, ?, 'open', ?, 3, 0, ?)"
+		);
+		const cases: [string, string, string][] = [
+			['winter', '2026-12-18T23:59:59.000Z', '2026-12-18T22:59:59.000Z'],
+			['summer', '2027-06-30T23:59:59.000Z', '2027-06-30T21:59:59.000Z'],
+			['last winter day', '2027-03-27T23:59:59.000Z', '2027-03-27T22:59:59.000Z'],
+			['first summer day', '2027-03-28T23:59:59.000Z', '2027-03-28T21:59:59.000Z'],
+			['last summer day', '2027-10-30T23:59:59.000Z', '2027-10-30T21:59:59.000Z'],
+			['first winter day', '2027-10-31T23:59:59.000Z', '2027-10-31T22:59:59.000Z'],
+			['another moment', '2027-01-10T12:00:00.000Z', '2027-01-10T12:00:00.000Z']
+		];
+		for (const [title, stored] of cases) add.run(title, title, Date.parse(stored));
+		client.exec(readFileSync(join('drizzle', files[at]!), 'utf8'));
+		const now = client.prepare('select title, closes_at as at from round').all() as {
+			title: string;
+			at: number;
+		}[];
+		expect(now.map((r) => [r.title, new Date(r.at).toISOString()])).toEqual(
+			cases.map(([title, , expected]) => [title, expected])
+		);
+		client.close();
+	});
 });
