@@ -29,3 +29,9 @@ export const SERIES_COLORS: readonly string[] = [
 	'#5b2a86',
 	'#1e6b34'
 ];
+
+/** Text, outlines and median marks in charts (the page's text colour). */
+export const INK = '#1b1f24';
+
+/** One school as a point in the SWV's spread chart: the first series colour, half transparent. */
+export const POINT_FILL = 'rgba(29, 79, 124, 0.55)';

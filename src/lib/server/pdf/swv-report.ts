@@ -1,4 +1,4 @@
-import { formatSpread, LEVEL_ABBREVIATIONS, type SwvReport } from '$lib/domain/swv-report';
+import { formatSpread, LEVEL_ABBREVIATIONS, type SwvReport } from '$lib/domain/swv/report';
 import { barChart, boxPlot, stackedBarChart } from './charts';
 import { COLORS, LEVEL_COLORS, ReportDocument, SERIES_COLORS } from './document';
 import { themeScoreChart } from './school-report';

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { SchoolType } from '$lib/domain/school-type';
-import { itemTable, themeTable, type ExportTable, type ItemSource } from '$lib/domain/swv-export';
-import { swvOverview } from '$lib/domain/swv-overview';
+import { itemTable, themeTable, type ExportTable, type ItemSource } from '$lib/domain/swv/export';
+import { swvOverview } from '$lib/domain/swv/overview';
 import type { SwvRow } from '../auth/access';
 import type { Db } from '../db/open';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
-import { normOf, schoolScanFrame, swvSchoolPicture } from './picture';
+import { normOf } from './norm';
+import { schoolScanFrame, swvSchoolPicture } from './picture';
 
 /** The export tables of an SWV (optionally one school type): per theme and per statement. */
 export function swvExportTables(

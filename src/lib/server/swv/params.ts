@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { SCHOOL_TYPES, type SchoolType } from '$lib/domain/school-type';
-import type { Sort, SortKey } from '$lib/domain/swv-overview';
+import type { Sort, SortKey } from '$lib/domain/swv/overview';
 
 /** Query parameters of the SWV pages, checked with zod; a bad value is a 400 in Dutch. */
 

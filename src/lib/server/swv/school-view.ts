@@ -2,14 +2,15 @@ import { error } from '@sveltejs/kit';
 import { and, desc, eq } from 'drizzle-orm';
 import { benchmarkAllowed, summarizeUnits } from '$lib/domain/aggregate';
 import { levelFor, themesFor } from '$lib/domain/questionnaire/model';
-import { meetsNorm } from '$lib/domain/swv-overview';
-import type { SchoolRow } from '../auth/access';
+import { meetsNorm } from '$lib/domain/swv/norm';
+import { schoolsOfSwv, type SchoolRow, type SwvRow } from '../auth/access';
 import type { Db } from '../db/open';
 import { round } from '../db/schema';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 import { isRoundOpen } from '../rounds/rounds';
 import { snapshotsOf } from '../results/snapshots';
-import { finishedAt, handedInPerRound, normOf, schoolScanFrame } from './picture';
+import { normOf } from './norm';
+import { finishedAt, handedInPerRound, schoolScanFrame } from './picture';
 import { latestReleasedScores } from '../results/benchmarks';
 
 /**
@@ -122,3 +123,19 @@ export function swvSchoolView(
 }
 
 export type SwvSchoolView = ReturnType<typeof swvSchoolView>;
+
+/** One of the SWV's schools as its page shows it; a 404 when the school is not the SWV's. */
+export function swvSchoolPage(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	s: SwvRow,
+	schoolId: number,
+	roundId: number | null
+) {
+	const school = schoolsOfSwv(db, s.id).find((x) => x.id === schoolId);
+	if (!school) error(404, 'Deze school hoort niet bij dit samenwerkingsverband.');
+	return {
+		swv: { id: s.id, name: s.name },
+		view: swvSchoolView(db, registry, school, roundId)
+	};
+}

@@ -1,6 +1,6 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/auth/access';
-import { sectorBenchmarkOf, swvOverviewData } from '$lib/server/swv/overview';
+import { swvSchoolsData } from '$lib/server/swv/overview';
 import { sortParam, typeParam } from '$lib/server/swv/params';
 import { schoolScanFrame } from '$lib/server/swv/picture';
 import type { PageServerLoad } from './$types';
@@ -17,11 +17,5 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		url,
 		themes.map((t) => t.id)
 	);
-	return {
-		swv: { id: s.id, name: s.name, sector: s.sector },
-		type,
-		sort,
-		...swvOverviewData(db, registry, s, { type, sort }),
-		benchmark: sectorBenchmarkOf(db, registry, s)
-	};
+	return swvSchoolsData(db, registry, s, { type, sort });
 };

@@ -1,4 +1,4 @@
-import type { Overview } from './swv-overview';
+import type { Overview } from './overview';
 
 /**
  * The SWV exports as tables: scores per school per theme and per statement, with the

@@ -1,0 +1,197 @@
+import { summarize, type SpreadSummary } from '../aggregate';
+import { levelFor } from '../questionnaire/model';
+import type { Level } from '../questionnaire/schema';
+import { SCHOOL_TYPE_LABELS, type SchoolType } from '../school-type';
+import { meetsNorm } from './norm';
+
+/**
+ * The SWV's picture of its schools: the schools × themes table with the SWV's norm, the spread
+ * per theme and participation. Pure: the SWV pages, the exports and the PDF report all call it.
+ * The trend is in trend.ts, the sector benchmark in benchmark.ts, the readiness page's
+ * summary in readiness.ts and where a school stands in start-status.ts.
+ */
+
+export interface ThemeRef {
+	id: string;
+	title: string;
+}
+
+/** What an SWV may know of a school's latest finished round. */
+export type LatestResult =
+	| { kind: 'geen' }
+	| { kind: 'niet-gedeeld'; roundTitle: string; date: Date; respondents: number }
+	| { kind: 'te-weinig'; roundTitle: string; date: Date; respondents: number }
+	| {
+			kind: 'scores';
+			roundId: number;
+			roundTitle: string;
+			date: Date;
+			questionnaireVersion: number;
+			respondents: number;
+			themes: Readonly<Record<string, number | null>>;
+			note: string | null;
+	  };
+
+export interface SchoolInput {
+	id: number;
+	name: string;
+	place: string;
+	code: string;
+	schoolType: SchoolType;
+	/** Rounds the school has had, open ones included. */
+	rounds: number;
+	/** Respondents who handed in, in the school's newest round (open or finished). */
+	lastRespondents: number | null;
+	/** When the newest round opened. */
+	lastRoundAt: Date | null;
+	/** A round is open now. */
+	open: boolean;
+	latest: LatestResult;
+}
+
+export interface Cell {
+	themeId: string;
+	score: number | null;
+	level: Level | null;
+	/** Whether the level reaches the SWV's norm; null without a norm or a score. */
+	meetsNorm: boolean | null;
+}
+
+export interface OverviewRow {
+	school: SchoolInput;
+	/** Null when the school shows no scores; `status` then says why. */
+	cells: Cell[] | null;
+	status: string | null;
+}
+
+export type SortKey = 'naam' | 'type' | 'deelname' | `thema:${string}`;
+export interface Sort {
+	key: SortKey;
+	dir: 'op' | 'af';
+}
+
+export interface Overview {
+	themes: (ThemeRef & { norm: Level | null })[];
+	rows: OverviewRow[];
+	/** Per theme, the spread of the school scores in the table (after the type filter). */
+	footer: Record<string, SpreadSummary>;
+	participation: Participation;
+}
+
+export interface Participation {
+	schools: number;
+	/** Schools with at least one round, open or finished. */
+	started: number;
+	/** Schools with a round open now. */
+	open: number;
+	/** Schools whose latest finished round shows scores to the SWV. */
+	withScores: number;
+	notShared: number;
+	tooFew: number;
+	/** Schools that never had a round. */
+	notStarted: SchoolInput[];
+}
+
+export const STATUS_TEXT = {
+	geen: 'Nog geen afgeronde ronde',
+	'niet-gedeeld': 'Niet gedeeld',
+	'te-weinig': 'te weinig respondenten'
+} as const;
+
+function statusOf(latest: LatestResult): string | null {
+	return latest.kind === 'scores' ? null : STATUS_TEXT[latest.kind];
+}
+
+function cellsOf(
+	latest: LatestResult,
+	themes: Overview['themes'],
+	levels: readonly Level[]
+): Cell[] | null {
+	if (latest.kind !== 'scores') return null;
+	return themes.map((t) => {
+		const score = latest.themes[t.id] ?? null;
+		const level = score === null ? null : levelFor(levels, score);
+		return { themeId: t.id, score, level, meetsNorm: meetsNorm(levels, level, t.norm) };
+	});
+}
+
+function compareRows(sort: Sort) {
+	const sign = sort.dir === 'af' ? -1 : 1;
+	const byName = (a: OverviewRow, b: OverviewRow) =>
+		a.school.name.localeCompare(b.school.name, 'nl');
+	return (a: OverviewRow, b: OverviewRow): number => {
+		if (sort.key === 'naam') return sign * byName(a, b);
+		if (sort.key === 'type')
+			return (
+				sign *
+					SCHOOL_TYPE_LABELS[a.school.schoolType].localeCompare(
+						SCHOOL_TYPE_LABELS[b.school.schoolType],
+						'nl'
+					) || byName(a, b)
+			);
+		if (sort.key === 'deelname') {
+			const n = (r: OverviewRow) => r.school.lastRespondents ?? -1;
+			return sign * (n(a) - n(b)) || byName(a, b);
+		}
+		// A theme: schools without a score come last in either direction.
+		const id = sort.key.slice('thema:'.length);
+		const s = (r: OverviewRow) => r.cells?.find((c) => c.themeId === id)?.score ?? null;
+		const x = s(a);
+		const y = s(b);
+		if (x === null || y === null)
+			return (x === null ? 1 : 0) - (y === null ? 1 : 0) || byName(a, b);
+		return sign * (x - y) || byName(a, b);
+	};
+}
+
+export function swvOverview(input: {
+	themes: readonly ThemeRef[];
+	levels: readonly Level[];
+	/** Theme id → level id. */
+	norm: Readonly<Record<string, string>>;
+	schools: readonly SchoolInput[];
+	type?: SchoolType | null;
+	sort?: Sort;
+}): Overview {
+	const { levels } = input;
+	const themes = input.themes.map((t) => ({
+		...t,
+		norm: levels.find((l) => l.id === input.norm[t.id]) ?? null
+	}));
+	const schools = input.type
+		? input.schools.filter((s) => s.schoolType === input.type)
+		: input.schools;
+	const rows = schools
+		.map((school) => ({
+			school,
+			cells: cellsOf(school.latest, themes, levels),
+			status: statusOf(school.latest)
+		}))
+		.sort(compareRows(input.sort ?? { key: 'naam', dir: 'op' }));
+	const footer = Object.fromEntries(
+		themes.map((t) => [
+			t.id,
+			summarize(
+				rows.flatMap((r) => {
+					const v = r.cells?.find((c) => c.themeId === t.id)?.score;
+					return typeof v === 'number' ? [v] : [];
+				}),
+				levels
+			)
+		])
+	);
+	return {
+		themes,
+		rows,
+		footer,
+		participation: {
+			schools: schools.length,
+			started: schools.filter((s) => s.rounds > 0).length,
+			open: schools.filter((s) => s.open).length,
+			withScores: schools.filter((s) => s.latest.kind === 'scores').length,
+			notShared: schools.filter((s) => s.latest.kind === 'niet-gedeeld').length,
+			tooFew: schools.filter((s) => s.latest.kind === 'te-weinig').length,
+			notStarted: schools.filter((s) => s.rounds === 0)
+		}
+	};
+}
