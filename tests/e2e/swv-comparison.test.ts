@@ -72,7 +72,7 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 	).toBeNull();
 	await school
 		.getByLabel('Toelichting voor het samenwerkingsverband (niet verplicht)')
-		.fill('Veel nieuwe collega’s dit jaar.');
+		.fill('Veel nieuwe collega’s dit jaar.\nDe intern begeleider is pas gestart.');
 	await school.getByRole('button', { name: 'Uitkomsten delen' }).click();
 	await expect(
 		school.getByText('De uitkomsten zijn gedeeld met het samenwerkingsverband.')
@@ -97,7 +97,10 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 	expect(cells[2]).toBe('—');
 
 	await swv.goto(`/swv/${swvId}/scholen/${schoolId}`);
-	await expect(swv.getByText('Veel nieuwe collega’s dit jaar.')).toBeVisible();
+	// The school's line breaks stay: two lines, as the school wrote them.
+	expect(await swv.locator('.note p').innerText()).toBe(
+		'Veel nieuwe collega’s dit jaar.\nDe intern begeleider is pas gestart.'
+	);
 	const swvTable = await swv.getByRole('table', { name: /Score per thema/ }).innerText();
 	expect(swvTable).toContain('Visie en beleid\t100\tGeborgd');
 	await expect(swv.locator('body')).not.toContainText(SECRET);
