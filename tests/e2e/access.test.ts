@@ -79,6 +79,7 @@ const MATRIX: Row[] = [
 	['/swv/[id]/export-stellingen.csv', 'GET', SWV_ONLY],
 	['/swv/[id]/export.xlsx', 'GET', SWV_ONLY],
 	['/swv/[id]/rapport.pdf', 'GET', SWV_ONLY],
+	['/swv/[id]/bestuursrapportage.pdf', 'GET', SWV_ONLY],
 	// What the SWV sees of school A, for the school's own coordinators.
 	['/school/[id]/gedeeld', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	// A finished round of school A: only its coordinators manage it.
@@ -218,6 +219,7 @@ test('every route answers every visitor as the matrix says, and reveals nothing 
 		'/swv/[id]/export-stellingen.csv': `/swv/${swvA}/export-stellingen.csv`,
 		'/swv/[id]/export.xlsx': `/swv/${swvA}/export.xlsx`,
 		'/swv/[id]/rapport.pdf': `/swv/${swvA}/rapport.pdf`,
+		'/swv/[id]/bestuursrapportage.pdf': `/swv/${swvA}/bestuursrapportage.pdf`,
 		'/school/[id]/gedeeld': `/school/${schoolA}/gedeeld`,
 		'/beheer/swv/[id]': `/beheer/swv/${swvA}`,
 		'/beheer/scholen/[id]': `/beheer/scholen/${schoolA}`,

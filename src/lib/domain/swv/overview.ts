@@ -2,7 +2,10 @@ import { summarize, type SpreadSummary } from '../aggregate';
 import { levelFor } from '../questionnaire/model';
 import type { Level } from '../questionnaire/schema';
 import { SCHOOL_TYPE_LABELS, type SchoolType } from '../school-type';
+import { rowMatches, type RowFilter } from './filter';
+import type { Cell, LatestResult, OverviewRow, SchoolInput, Sort, ThemeRef } from './types';
 import { meetsNorm } from './norm';
+import { perTypeFigures, type PerTypeFigures, type StatementSets } from './per-type';
 
 /**
  * The SWV's picture of its schools: the schools × themes table with the SWV's norm, the spread
@@ -11,70 +14,23 @@ import { meetsNorm } from './norm';
  * summary in readiness.ts and where a school stands in start-status.ts.
  */
 
-export interface ThemeRef {
-	id: string;
-	title: string;
-}
-
-/** What an SWV may know of a school's latest finished round. */
-export type LatestResult =
-	| { kind: 'geen' }
-	| { kind: 'niet-gedeeld'; roundTitle: string; date: Date; respondents: number }
-	| { kind: 'te-weinig'; roundTitle: string; date: Date; respondents: number }
-	| {
-			kind: 'scores';
-			roundId: number;
-			roundTitle: string;
-			date: Date;
-			questionnaireVersion: number;
-			respondents: number;
-			themes: Readonly<Record<string, number | null>>;
-			note: string | null;
-	  };
-
-export interface SchoolInput {
-	id: number;
-	name: string;
-	place: string;
-	code: string;
-	schoolType: SchoolType;
-	/** Rounds the school has had, open ones included. */
-	rounds: number;
-	/** Respondents who handed in, in the school's newest round (open or finished). */
-	lastRespondents: number | null;
-	/** When the newest round opened. */
-	lastRoundAt: Date | null;
-	/** A round is open now. */
-	open: boolean;
-	latest: LatestResult;
-}
-
-export interface Cell {
-	themeId: string;
-	score: number | null;
-	level: Level | null;
-	/** Whether the level reaches the SWV's norm; null without a norm or a score. */
-	meetsNorm: boolean | null;
-}
-
-export interface OverviewRow {
-	school: SchoolInput;
-	/** Null when the school shows no scores; `status` then says why. */
-	cells: Cell[] | null;
-	status: string | null;
-}
-
-export type SortKey = 'naam' | 'type' | 'deelname' | `thema:${string}`;
-export interface Sort {
-	key: SortKey;
-	dir: 'op' | 'af';
-}
+export type {
+	Cell,
+	LatestResult,
+	OverviewRow,
+	SchoolInput,
+	Sort,
+	SortKey,
+	ThemeRef
+} from './types';
 
 export interface Overview {
 	themes: (ThemeRef & { norm: Level | null })[];
 	rows: OverviewRow[];
-	/** Per theme, the spread of the school scores in the table (after the type filter). */
+	/** Per theme, the spread of the school scores in the table (after the filters). */
 	footer: Record<string, SpreadSummary>;
+	/** The same per school type, and over all types only where they answer the same statements. */
+	perType: PerTypeFigures;
 	participation: Participation;
 }
 
@@ -152,6 +108,10 @@ export function swvOverview(input: {
 	schools: readonly SchoolInput[];
 	type?: SchoolType | null;
 	sort?: Sort;
+	/** Filters beyond the type; participation counts all schools of the type. */
+	filter?: RowFilter;
+	/** Which statements each type answers per theme; without it all types count as equal. */
+	statements?: StatementSets;
 }): Overview {
 	const { levels } = input;
 	const themes = input.themes.map((t) => ({
@@ -167,6 +127,7 @@ export function swvOverview(input: {
 			cells: cellsOf(school.latest, themes, levels),
 			status: statusOf(school.latest)
 		}))
+		.filter((r) => !input.filter || rowMatches(r, input.filter))
 		.sort(compareRows(input.sort ?? { key: 'naam', dir: 'op' }));
 	const footer = Object.fromEntries(
 		themes.map((t) => [
@@ -184,6 +145,7 @@ export function swvOverview(input: {
 		themes,
 		rows,
 		footer,
+		perType: perTypeFigures(rows, themes, levels, input.statements ?? {}),
 		participation: {
 			schools: schools.length,
 			started: schools.filter((s) => s.rounds > 0).length,

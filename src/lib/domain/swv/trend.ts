@@ -53,3 +53,28 @@ export function swvTrend(
 			};
 		});
 }
+
+export interface SchoolRoundPoint {
+	date: Date;
+	roundTitle: string;
+	questionnaireVersion: number;
+	/** Theme id → score; theme ids stay the same across questionnaire versions. */
+	themes: Readonly<Record<string, number | null>>;
+}
+
+export interface SchoolTrendYear extends SchoolRoundPoint {
+	year: string;
+}
+
+/** One school over its shared rounds: per school year its latest round, oldest year first. */
+export function schoolTrend(points: readonly SchoolRoundPoint[]): SchoolTrendYear[] {
+	const latest = new Map<string, SchoolRoundPoint>();
+	for (const p of points) {
+		const year = schoolYear(p.date);
+		const seen = latest.get(year);
+		if (!seen || seen.date < p.date) latest.set(year, p);
+	}
+	return [...latest.entries()]
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([year, p]) => ({ year, ...p }));
+}

@@ -1,3 +1,4 @@
+import { formatSpread } from '$lib/domain/swv/report';
 import { COLORS } from './document';
 
 /**
@@ -153,7 +154,7 @@ export function barChart(
 				.font('bold')
 				.fontSize(7.5)
 				.fillColor(COLORS.text)
-				.text(String(v), plotX + w + 3, top + (barHeight - 2) / 2 - 4, { lineBreak: false });
+				.text(formatSpread(v), plotX + w + 3, top + (barHeight - 2) / 2 - 4, { lineBreak: false });
 		});
 		ry += rh;
 	});
@@ -215,7 +216,7 @@ export function stackedBarChart(
 					.font('bold')
 					.fontSize(7.5)
 					.fillColor(color === '#b3261e' || color === '#1e6b34' ? '#ffffff' : COLORS.text)
-					.text(String(v), cx, ry + barHeight / 2 - 4.5, {
+					.text(formatSpread(v), cx, ry + barHeight / 2 - 4.5, {
 						width: w,
 						align: 'center',
 						lineBreak: false

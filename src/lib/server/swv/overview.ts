@@ -1,6 +1,8 @@
 import type { SchoolType } from '$lib/domain/school-type';
 import { sectorBenchmark } from '$lib/domain/swv/benchmark';
+import type { RowFilter } from '$lib/domain/swv/filter';
 import { swvOverview, type Sort } from '$lib/domain/swv/overview';
+import { statementSets } from '$lib/domain/swv/per-type';
 import { readiness } from '$lib/domain/swv/readiness';
 import { swvTrend } from '$lib/domain/swv/trend';
 import { and, desc, eq } from 'drizzle-orm';
@@ -23,7 +25,7 @@ export function swvOverviewData(
 	db: Db,
 	registry: QuestionnaireRegistry,
 	s: SwvRow,
-	options: { type?: SchoolType | null; sort?: Sort } = {}
+	options: { type?: SchoolType | null; sort?: Sort; filter?: RowFilter } = {}
 ) {
 	const { themes, levels, questionnaire } = schoolScanFrame(registry);
 	const picture = swvSchoolPicture(db, registry, s.id);
@@ -37,8 +39,12 @@ export function swvOverviewData(
 			norm: normOf(db, s.id),
 			schools: picture.schools,
 			type: options.type,
-			sort: options.sort
+			sort: options.sort,
+			filter: options.filter,
+			statements: statementSets(questionnaire)
 		}),
+		/** Each school's shared rounds (theme scores), for what changed since last year. */
+		trendPoints: picture.trend,
 		// The trend follows the type filter, like the table and its footer.
 		trend: swvTrend(
 			themes,
@@ -104,10 +110,12 @@ export function swvSchoolsData(
 	db: Db,
 	registry: QuestionnaireRegistry,
 	s: SwvRow,
-	options: { type: SchoolType | null; sort: Sort }
+	options: { type: SchoolType | null; sort: Sort; filter: RowFilter }
 ) {
 	return {
 		swv: { id: s.id, name: s.name, sector: s.sector },
+		/** The table is wide: the layout gives this page the whole window. */
+		wide: true,
 		...options,
 		...swvOverviewData(db, registry, s, options),
 		benchmark: sectorBenchmarkOf(db, registry, s)

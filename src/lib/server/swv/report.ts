@@ -1,10 +1,22 @@
 import { dutchDate } from '$lib/domain/school-report';
+import { boardReport } from '$lib/domain/swv/board-report';
 import { swvReport } from '$lib/domain/swv/report';
 import type { SwvRow } from '../auth/access';
 import type { Db } from '../db/open';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 import { ownScanOf, sectorBenchmarkOf, swvOverviewData } from './overview';
 import { schoolScanFrame } from './picture';
+
+/** What both SWV reports read: the overview, the own scan (dated in Dutch) and today. */
+function reportSources(db: Db, registry: QuestionnaireRegistry, s: SwvRow, now: Date) {
+	const own = ownScanOf(db, registry, s.id);
+	return {
+		data: swvOverviewData(db, registry, s),
+		own: own && { ...own, finishedAt: dutchDate(own.finishedAt.toISOString()) },
+		today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now),
+		levels: schoolScanFrame(registry).levels
+	};
+}
 
 /** The SWV report's model: the same figures as its overview pages, dated today in Dutch time. */
 export function swvReportModel(
@@ -13,17 +25,34 @@ export function swvReportModel(
 	s: SwvRow,
 	now = new Date()
 ) {
-	const data = swvOverviewData(db, registry, s);
-	const own = ownScanOf(db, registry, s.id);
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+	const { data, own, today, levels } = reportSources(db, registry, s, now);
 	return swvReport({
 		swv: { name: s.name, code: s.code, sector: s.sector },
 		today,
 		questionnaire: data.questionnaire,
-		levels: schoolScanFrame(registry).levels,
+		levels,
 		overview: data.overview,
 		trend: data.trend,
 		benchmark: sectorBenchmarkOf(db, registry, s),
-		ownScan: own && { ...own, finishedAt: dutchDate(own.finishedAt.toISOString()) }
+		ownScan: own
+	});
+}
+
+/** The short bestuursrapportage for the board and the OPR, from the same overview. */
+export function boardReportModel(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	s: SwvRow,
+	now = new Date()
+) {
+	const { data, own, today, levels } = reportSources(db, registry, s, now);
+	return boardReport({
+		swv: { name: s.name, code: s.code },
+		today,
+		now,
+		levels,
+		overview: data.overview,
+		trendPoints: data.trendPoints,
+		ownScan: own
 	});
 }

@@ -1,7 +1,7 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/auth/access';
 import { swvSchoolsData } from '$lib/server/swv/overview';
-import { sortParam, typeParam } from '$lib/server/swv/params';
+import { filterParams, sortParam, typeParam } from '$lib/server/swv/params';
 import { schoolScanFrame } from '$lib/server/swv/picture';
 import type { PageServerLoad } from './$types';
 
@@ -11,11 +11,16 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const db = getDb();
 	const s = swvFor(db, me, Number(params.id));
 	const registry = getQuestionnaires();
-	const { themes } = schoolScanFrame(registry);
+	const { themes, levels } = schoolScanFrame(registry);
 	const type = typeParam(url);
 	const sort = sortParam(
 		url,
 		themes.map((t) => t.id)
 	);
-	return swvSchoolsData(db, registry, s, { type, sort });
+	const filter = filterParams(
+		url,
+		themes.map((t) => t.id),
+		levels.map((l) => l.id)
+	);
+	return swvSchoolsData(db, registry, s, { type, sort, filter });
 };
