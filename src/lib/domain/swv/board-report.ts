@@ -1,11 +1,11 @@
 import { levelFor } from '../questionnaire/model';
 import type { Level } from '../questionnaire/schema';
-import { dutchDate, dutchList, slug } from '../school-report';
+import { formatDate, formatList, formatNumber } from '../format';
+import { slug } from '../school-report';
 import { SCHOOL_TYPE_LABELS } from '../school-type';
 import { levelIndex } from './norm';
 import type { Overview } from './overview';
 import { readiness } from './readiness';
-import { formatSpread } from './report';
 import { schoolYear } from './school-year';
 import type { TrendPoint } from './trend';
 
@@ -106,7 +106,7 @@ export function boardReport(input: BoardReportInput) {
 			medians:
 				types
 					.filter((ty) => (ty.spread[t.id]?.n ?? 0) > 0)
-					.map((ty) => `${ty.type.toUpperCase()} ${formatSpread(ty.spread[t.id]?.median)}`)
+					.map((ty) => `${ty.type.toUpperCase()} ${formatNumber(ty.spread[t.id]?.median)}`)
 					.join(' · ') || '—',
 			change: c.compared ? `${c.up} hoger, ${c.same} gelijk, ${c.down} lager` : '—',
 			below: r.meetingNorm === null ? 0 : r.n - r.meetingNorm,
@@ -125,16 +125,16 @@ export function boardReport(input: BoardReportInput) {
 	const highlights = [
 		`${p.withScores} van de ${p.schools} scholen hebben uitkomsten gedeeld; ${p.notStarted.length} ${p.notStarted.length === 1 ? 'school is' : 'scholen zijn'} nog nooit gestart.`,
 		mostBelow.length
-			? `De meeste scholen onder de norm: ${dutchList(mostBelow.map((t) => `${lower(t.title)} (${t.below})`))}.`
+			? `De meeste scholen onder de norm: ${formatList(mostBelow.map((t) => `${lower(t.title)} (${t.below})`))}.`
 			: 'Geen scholen onder de norm, of nog geen norm ingesteld.',
 		mostDown.length
-			? `Sinds ${change.previousYear} de meeste scholen een niveau lager: ${dutchList(mostDown.map((t) => `${lower(t.title)} (${t.down})`))}.`
+			? `Sinds ${change.previousYear} de meeste scholen een niveau lager: ${formatList(mostDown.map((t) => `${lower(t.title)} (${t.down})`))}.`
 			: `Sinds ${change.previousYear} is geen school op een thema een niveau gezakt.`
 	];
 	return {
 		swv: input.swv,
 		meta: {
-			today: dutchDate(input.today),
+			today: formatDate(input.today),
 			fileName: `bestuursrapportage-${slug(input.swv.name)}-${input.today}.pdf`
 		},
 		participation: [

@@ -1,3 +1,4 @@
+import { isoDay } from '../format';
 import { LEVEL_ABBREVIATIONS } from './report';
 import type { Overview } from './overview';
 
@@ -17,10 +18,7 @@ export interface ExportTable {
 }
 
 /** The calendar day in the Netherlands of a moment, as a date cell (midnight UTC of that day). */
-export const calendarDay = (d: Date): Date =>
-	new Date(
-		`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d)}T00:00:00Z`
-	);
+export const calendarDay = (d: Date): Date => new Date(`${isoDay(d)}T00:00:00Z`);
 
 export function themeTable(overview: Overview, questionnaireTitle: string): ExportTable {
 	const rows: CellValue[][] = [];

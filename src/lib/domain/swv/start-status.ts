@@ -1,3 +1,4 @@
+import { formatDate } from '../format';
 import { schoolYear } from './school-year';
 
 export interface RoundStart {
@@ -24,12 +25,7 @@ export function startStatus(rounds: readonly RoundStart[], active: boolean, now:
 		stand: open
 			? `ronde loopt, ${open.sent} verstuurd`
 			: newest
-				? `laatste ronde ${newest.opensAt.toLocaleDateString('nl-NL', {
-						day: 'numeric',
-						month: 'short',
-						year: 'numeric',
-						timeZone: 'Europe/Amsterdam'
-					})}`
+				? `laatste ronde ${formatDate(newest.opensAt, 'short')}`
 				: 'nog nooit gestart'
 	};
 }

@@ -1,4 +1,5 @@
-import { formatSpread } from '$lib/domain/swv/report';
+import { HIGHLIGHT_COLOR, takesWhiteText } from '$lib/domain/colors';
+import { formatNumber } from '$lib/domain/format';
 import { COLORS } from './document';
 
 /**
@@ -154,7 +155,7 @@ export function barChart(
 				.font('bold')
 				.fontSize(7.5)
 				.fillColor(COLORS.text)
-				.text(formatSpread(v), plotX + w + 3, top + (barHeight - 2) / 2 - 4, { lineBreak: false });
+				.text(formatNumber(v), plotX + w + 3, top + (barHeight - 2) / 2 - 4, { lineBreak: false });
 		});
 		ry += rh;
 	});
@@ -215,8 +216,8 @@ export function stackedBarChart(
 				doc
 					.font('bold')
 					.fontSize(7.5)
-					.fillColor(color === '#b3261e' || color === '#1e6b34' ? '#ffffff' : COLORS.text)
-					.text(formatSpread(v), cx, ry + barHeight / 2 - 4.5, {
+					.fillColor(takesWhiteText(color) ? COLORS.primaryContrast : COLORS.text)
+					.text(formatNumber(v), cx, ry + barHeight / 2 - 4.5, {
 						width: w,
 						align: 'center',
 						lineBreak: false
@@ -286,7 +287,7 @@ export function boxPlot(
 			const hx = at(r.highlight);
 			doc
 				.polygon([hx, cy - 5], [hx + 5, cy], [hx, cy + 5], [hx - 5, cy])
-				.fillAndStroke('#e8a33d', COLORS.text);
+				.fillAndStroke(HIGHLIGHT_COLOR, COLORS.text);
 		}
 	});
 	return plotHeight + 14;

@@ -1,12 +1,8 @@
+import { formatDate, formatFixed, formatPercent } from '$lib/domain/format';
 import { ACTION_STATUS_LABELS } from '$lib/domain/action-plan';
 import { TIMING_LABELS } from '$lib/domain/catalog';
 import { VERDICT_LABELS } from '$lib/domain/report';
-import {
-	dutchDate,
-	dutchNumber,
-	type PlanEntry,
-	type SchoolReport
-} from '$lib/domain/school-report';
+import { type PlanEntry, type SchoolReport } from '$lib/domain/school-report';
 import { shareApproach } from '$lib/domain/report-audience';
 import { barChart, stackedBarChart } from './charts';
 import {
@@ -32,7 +28,7 @@ const VERDICT_HEADINGS = {
 	aandachtspunt: 'Aandachtspunten',
 	risico: "Risico's"
 } as const;
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+const pct = formatPercent;
 
 function cover(rd: ReportDocument, m: SchoolReport): void {
 	rd.coverBand(m.meta.school ? 'Rapport van de school' : 'Rapport van de eigen scan');
@@ -181,7 +177,7 @@ function summary(rd: ReportDocument, m: SchoolReport): void {
 		const c = m.comparison;
 		const spread = (x: (typeof c.themes)[number]['swv']) =>
 			x
-				? `${dutchNumber(x.median ?? 0)} (${dutchNumber(x.q1 ?? 0)}–${dutchNumber(x.q3 ?? 0)}), ${x.n} scholen`
+				? `${formatFixed(x.median ?? 0)} (${formatFixed(x.q1 ?? 0)}–${formatFixed(x.q3 ?? 0)}), ${x.n} scholen`
 				: '—';
 		rd.heading('Vergelijking', 2);
 		rd.table(
@@ -209,9 +205,9 @@ function summary(rd: ReportDocument, m: SchoolReport): void {
 	}
 	rd.heading('Sterkste en zwakste stellingen', 2);
 	rd.heading('Sterkst', 3);
-	rd.bullets(m.summary.strongest.map((x) => `${x.text} (${dutchNumber(x.meanOnScale)})`));
+	rd.bullets(m.summary.strongest.map((x) => `${x.text} (${formatFixed(x.meanOnScale)})`));
 	rd.heading('Zwakst', 3);
-	rd.bullets(m.summary.weakest.map((x) => `${x.text} (${dutchNumber(x.meanOnScale)})`));
+	rd.bullets(m.summary.weakest.map((x) => `${x.text} (${formatFixed(x.meanOnScale)})`));
 	if (s.groups.length) {
 		rd.heading('Per functie', 2);
 		rd.table(
@@ -305,7 +301,7 @@ function themes(rd: ReportDocument, m: SchoolReport): void {
 			],
 			t.items.map((item, k) => [
 				`${k + 1}. ${item.text}`,
-				item.meanOnScale === null ? '—' : dutchNumber(item.meanOnScale),
+				item.meanOnScale === null ? '—' : formatFixed(item.meanOnScale),
 				...(item.distribution ?? options?.map(() => null) ?? []).map((o) =>
 					o ? String(o.count) : '—'
 				),
@@ -364,7 +360,7 @@ function planTable(rd: ReportDocument, plan: readonly PlanEntry[]): void {
 			a.theme,
 			a.action,
 			a.owner,
-			a.dueOn ? dutchDate(a.dueOn) : '—',
+			a.dueOn ? formatDate(a.dueOn) : '—',
 			ACTION_STATUS_LABELS[a.status]
 		])
 	);

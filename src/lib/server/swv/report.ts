@@ -1,4 +1,4 @@
-import { dutchDate } from '$lib/domain/school-report';
+import { formatDate, isoDay } from '$lib/domain/format';
 import { boardReport } from '$lib/domain/swv/board-report';
 import { swvReport } from '$lib/domain/swv/report';
 import type { SwvRow } from '../auth/access';
@@ -12,8 +12,8 @@ function reportSources(db: Db, registry: QuestionnaireRegistry, s: SwvRow, now: 
 	const own = ownScanOf(db, registry, s.id);
 	return {
 		data: swvOverviewData(db, registry, s),
-		own: own && { ...own, finishedAt: dutchDate(own.finishedAt.toISOString()) },
-		today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now),
+		own: own && { ...own, finishedAt: formatDate(own.finishedAt) },
+		today: isoDay(now),
 		levels: schoolScanFrame(registry).levels
 	};
 }
