@@ -96,8 +96,6 @@ export default ts.config(
 			'src/routes/rondes/\\[id\\]/actieplan/+page.server.ts',
 			'src/routes/rondes/\\[id\\]/resultaten/+page.server.ts',
 			'src/routes/s/\\[token\\]/controle/+page.server.ts',
-			'src/routes/swv/\\[id\\]/+page.server.ts',
-			'src/routes/swv/\\[id\\]/norm/+page.server.ts',
 			'src/routes/uitkomsten/\\[token\\]/+page.server.ts'
 		],
 		rules: {

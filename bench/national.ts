@@ -13,12 +13,12 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { themesFor } from '../src/lib/domain/questionnaire/model';
-import { sectorBenchmark } from '../src/lib/domain/swv-overview';
+import { sectorBenchmark } from '../src/lib/domain/swv/benchmark';
 import { summarizeUnits } from '../src/lib/domain/aggregate';
 import { migrateDatabase, openDatabase } from '../src/lib/server/db/open';
 import { loadQuestionnaires, markVersionUsed } from '../src/lib/server/questionnaires/registry';
 import { snapshotsOf } from '../src/lib/server/results/snapshots';
-import { swvReport } from '../src/lib/domain/swv-report';
+import { swvReport } from '../src/lib/domain/swv/report';
 import { renderSwvReport } from '../src/lib/server/pdf/swv-report';
 import { sectorBenchmarkOf, swvOverviewData } from '../src/lib/server/swv/overview';
 import { latestReleasedScores } from '../src/lib/server/results/benchmarks';
@@ -287,6 +287,11 @@ async function timeGet(path: string, n = 20): Promise<number[]> {
 }
 try {
 	const page = await timeGet(`/swv/${swv0.id}/scholen`);
+	// The same page filtered: below the norm on any theme, a level and a name search.
+	const filtered = await timeGet(
+		`/swv/${swv0.id}/scholen?norm=onder&niveau=ontwikkelen&zoek=school&sorteer=thema%3Avisie-en-beleid&richting=af`
+	);
+	const board = await timeGet(`/swv/${swv0.id}/bestuursrapportage.pdf`, 5);
 	const school = await timeGet(`/swv/${swv0.id}/scholen/${schoolOfSwv0}`);
 	const xlsx = await timeGet(`/swv/${swv0.id}/export.xlsx`, 5);
 	const backup = await backupUnderLoad();
@@ -314,6 +319,12 @@ try {
 	console.log(`  via HTTP (productiebouw, één verbinding), p50 / p99 van 20:`);
 	console.log(
 		`    /swv/[id]/scholen: ${f(median(page))} / ${f(p99(page))} ms (budget < 300 ms) ${p99(page) < 300 ? 'OK' : 'TE TRAAG'}`
+	);
+	console.log(
+		`    /swv/[id]/scholen met filters: ${f(median(filtered))} / ${f(p99(filtered))} ms (budget < 300 ms) ${p99(filtered) < 300 ? 'OK' : 'TE TRAAG'}`
+	);
+	console.log(
+		`    /swv/[id]/bestuursrapportage.pdf (5×): ${f(median(board))} / ${f(Math.max(...board))} ms (budget < 2000 ms) ${Math.max(...board) < 2000 ? 'OK' : 'TE TRAAG'}`
 	);
 	console.log(
 		`    /swv/[id]/scholen/[school] (landelijke typebenchmark): ${f(median(school))} / ${f(p99(school))} ms (budget < 1000 ms) ${p99(school) < 1000 ? 'OK' : 'TE TRAAG'}`

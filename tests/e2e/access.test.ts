@@ -79,6 +79,7 @@ const MATRIX: Row[] = [
 	['/swv/[id]/export-stellingen.csv', 'GET', SWV_ONLY],
 	['/swv/[id]/export.xlsx', 'GET', SWV_ONLY],
 	['/swv/[id]/rapport.pdf', 'GET', SWV_ONLY],
+	['/swv/[id]/bestuursrapportage.pdf', 'GET', SWV_ONLY],
 	// What the SWV sees of school A, for the school's own coordinators.
 	['/scholen/[id]/gedeeld', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	// A finished round of school A: only its coordinators manage it.
@@ -219,6 +220,7 @@ function concreteUrls(db: ReturnType<typeof e2eDb>): Record<string, string> {
 		'/swv/[id]/export-stellingen.csv': `/swv/${swvA}/export-stellingen.csv`,
 		'/swv/[id]/export.xlsx': `/swv/${swvA}/export.xlsx`,
 		'/swv/[id]/rapport.pdf': `/swv/${swvA}/rapport.pdf`,
+		'/swv/[id]/bestuursrapportage.pdf': `/swv/${swvA}/bestuursrapportage.pdf`,
 		'/scholen/[id]/gedeeld': `/scholen/${schoolA}/gedeeld`,
 		'/beheer/swv/[id]': `/beheer/swv/${swvA}`,
 		'/beheer/scholen/[id]': `/beheer/scholen/${schoolA}`,

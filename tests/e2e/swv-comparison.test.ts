@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import { LEVEL_TINTS } from '../../src/lib/domain/colors';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA, e2eDb, expectAccessible, signIn, VB, roundWithAnswers } from './helpers';
 
@@ -44,6 +45,8 @@ const median = (xs: number[]) => {
 test('a school releases a round with an explanation; the SWV sees exactly that, and nothing of an unreleased round', async ({
 	browser
 }) => {
+	// Two browsers, a release and axe on five pages: about 20 s on a quiet machine.
+	test.setTimeout(60_000);
 	const { roundId, schoolId, swvId } = knownRound();
 	const swv = await (await browser.newContext()).newPage();
 	await signIn(swv, 'swv@example.org');
@@ -72,7 +75,7 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 	).toBeNull();
 	await school
 		.getByLabel('Toelichting voor het samenwerkingsverband (niet verplicht)')
-		.fill('Veel nieuwe collega’s dit jaar.');
+		.fill('Veel nieuwe collega’s dit jaar.\nDe intern begeleider is pas gestart.');
 	await school.getByRole('button', { name: 'Uitkomsten delen' }).click();
 	await expect(
 		school.getByText('De uitkomsten zijn gedeeld met het samenwerkingsverband.')
@@ -97,7 +100,19 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 	expect(cells[2]).toBe('—');
 
 	await swv.goto(`/swv/${swvId}/scholen/${schoolId}`);
-	await expect(swv.getByText('Veel nieuwe collega’s dit jaar.')).toBeVisible();
+	// The school's line breaks stay: two lines, as the school wrote them.
+	expect(await swv.locator('.note p').innerText()).toBe(
+		'Veel nieuwe collega’s dit jaar.\nDe intern begeleider is pas gestart.'
+	);
+	// The school over its shared rounds: this school year's column is the round just shared.
+	const trend = swv.getByRole('table', { name: /^Ontwikkeling per schooljaar van / });
+	await expect(trend.getByRole('columnheader').last()).toContainText(
+		'Ronde voor het SWV, versie 1'
+	);
+	const visie = trend.getByRole('row').filter({
+		has: swv.getByRole('rowheader', { name: 'Visie en beleid', exact: true })
+	});
+	await expect(visie.getByRole('cell').last()).toContainText('100');
 	const swvTable = await swv.getByRole('table', { name: /Score per thema/ }).innerText();
 	expect(swvTable).toContain('Visie en beleid\t100\tGeborgd');
 	await expect(swv.locator('body')).not.toContainText(SECRET);
@@ -161,6 +176,8 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 test('the overview shows the same numbers as the school’s results page, with footer, filter and sort', async ({
 	browser
 }) => {
+	// Two browsers, sorting, filtering, charts and the XLSX: about 15 s on a quiet machine.
+	test.setTimeout(60_000);
 	const db = e2eDb();
 	const swvId = db.prepare("select id from swv where code = 'PO2799'").pluck().get() as number;
 	const kompas = db
@@ -191,17 +208,24 @@ test('the overview shows the same numbers as the school’s results page, with f
 	const palet = await rowCells(page, 'OBS Het Palet');
 	expect(palet).toEqual(['te weinig respondenten']);
 
-	// The footer's median is the median of the column above it.
-	const column = (await page.locator('table.grid tbody tr td.cell:nth-child(4)').allInnerTexts())
+	// The footer's median per school type is the median of that type's cells in the column above.
+	const poColumn = (
+		await page
+			.locator('table.grid tbody tr', { has: page.locator('td:nth-child(2)', { hasText: /^PO$/ }) })
+			.locator('td.cell:nth-child(4)')
+			.allInnerTexts()
+	)
 		.map((t) => Number(t.trim().split(/\s/)[0]))
 		.filter((n) => !Number.isNaN(n));
-	const footer = await page
-		.locator('table.grid tfoot tr')
-		.first()
-		.locator('td')
-		.first()
-		.innerText();
-	expect(Number(footer.replace(',', '.'))).toBe(median(column));
+	const poFooter = page.locator('table.grid tfoot tr', { hasText: /^PO/ });
+	await expect(poFooter.locator('th')).toHaveText(/^PO ?\(basisonderwijs\): mediaan/);
+	const poMedian = (await poFooter.locator('td').first().innerText()).split('\n')[0]!;
+	expect(Number(poMedian.replace(',', '.'))).toBe(median(poColumn));
+	// Over all types only where they answer the same statements: visie en beleid yes,
+	// basisondersteuning (so answers other statements than po and sbo) no.
+	const pooled = page.locator('table.grid tfoot tr', { hasText: /^Alle typen/ }).locator('td');
+	await expect(pooled.nth(0)).not.toHaveText(/andere stellingen/);
+	await expect(pooled.nth(1)).toHaveText('andere stellingen per type');
 
 	// Sorting by a theme: highest first, schools without a score last.
 	await page.getByRole('link', { name: 'Visie en beleid' }).click();
@@ -261,11 +285,81 @@ test('the overview shows the same numbers as the school’s results page, with f
 	);
 	const book = new ExcelJS.Workbook();
 	await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
-	expect(book.worksheets.map((w) => w.name)).toEqual(["Thema's", 'Stellingen']);
+	expect(book.worksheets.map((w) => w.name)).toEqual([
+		"Scholen × thema's",
+		"Thema's",
+		'Stellingen'
+	]);
 	const rows = book.getWorksheet("Thema's")!.getSheetValues() as unknown[][];
 	const visie = rows.find((r) => r?.[1] === 'CBS Het Kompas' && r?.[9] === 'visie-en-beleid')!;
 	expect(String(visie[11])).toBe(own[0]);
 	expect(visie[8]).toBeGreaterThanOrEqual(3);
+	// Dates are dates, shown the Dutch way.
+	expect(visie[6]).toBeInstanceOf(Date);
+	expect(book.getWorksheet("Thema's")!.getColumn(6).numFmt).toBe('dd-mm-yyyy');
+	// The matrix sheet: a school per row, a number per theme in its level's colour, with the
+	// level's letter and the norm mark in the number format; figures per school type below.
+	const matrix = book.getWorksheet("Scholen × thema's")!;
+	const kompasRow = matrix
+		.getRows(2, matrix.rowCount - 1)!
+		.find((r) => r.getCell(1).value === 'CBS Het Kompas')!;
+	const first = kompasRow.getCell(4);
+	expect(String(first.value)).toBe(own[0]);
+	expect(first.numFmt).toMatch(/^0" [VOFG] [▲▼]"$/);
+	const level = { V: 'verkennen', O: 'ontwikkelen', F: 'functioneren', G: 'borgen' }[
+		first.numFmt.match(/[VOFG]/)![0] as 'V'
+	];
+	expect((first.fill as { fgColor: { argb: string } }).fgColor.argb).toBe(
+		`FF${LEVEL_TINTS[level]!.slice(1).toUpperCase()}`
+	);
+	expect(kompasRow.getCell(3).value).toBeInstanceOf(Date);
+	const labels = matrix.getColumn(1).values.map(String);
+	expect(labels).toEqual(expect.arrayContaining(['PO: mediaan', 'SBO: mediaan']));
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the table’s filters are GET forms and links: bookmarkable, without JavaScript, checked', async ({
+		page
+	}) => {
+		const swvId = e2eDb()
+			.prepare("select id from swv where code = 'PO2799'")
+			.pluck()
+			.get() as number;
+		await signIn(page, 'swv@example.org');
+		await page.goto(`/swv/${swvId}/scholen`);
+		// Filters are GET parameters: bookmarkable, and they work without JavaScript.
+		await page.getByLabel('Naam bevat').fill('kompas');
+		await page.getByRole('button', { name: 'Toon' }).click();
+		await expect(page).toHaveURL(/zoek=kompas/);
+		expect(await page.locator('table.grid tbody').getByRole('rowheader').allInnerTexts()).toEqual([
+			'CBS Het Kompas'
+		]);
+		await expect(page.locator('p[role="status"]')).toContainText(
+			/^1\s+school getoond van de \d+\./
+		);
+		await page.getByRole('link', { name: 'Alle scholen tonen' }).click();
+		await page.getByLabel('Stand').selectOption('te-weinig');
+		await page.getByRole('button', { name: 'Toon' }).click();
+		expect(await page.locator('table.grid tbody').getByRole('rowheader').allInnerTexts()).toEqual([
+			'OBS Het Palet'
+		]);
+		await page.goto(`/swv/${swvId}/scholen?niveau=verkennen&thema=visie-en-beleid`);
+		const lowest = await page.locator('table.grid tbody tr td.cell:nth-child(4)').allInnerTexts();
+		expect(lowest.length).toBeGreaterThan(0);
+		for (const c of lowest) expect(c).toMatch(/Verkennen/);
+		for (const bad of [
+			'niveau=hoog',
+			'thema=x',
+			'status=weg',
+			'norm=boven',
+			`zoek=${'x'.repeat(101)}`
+		])
+			expect((await page.request.get(`/swv/${swvId}/scholen?${bad}`)).status(), bad).toBe(400);
+		const refused = await page.request.get(`/swv/${swvId}/scholen?niveau=hoog`);
+		expect(await refused.text()).toContain('Onbekend niveau in de adresregel.');
+	});
 });
 
 test('the norm is set per theme, checked, and shown in the overview; the readiness view shows the SWV scan', async ({
@@ -365,11 +459,18 @@ test('the sector benchmark shows once five SWVs have five scored schools each, a
 
 	await signIn(page, 'swv@example.org');
 	await page.goto(`/swv/${swvId}/scholen`);
+	// The SWV's own median over all its schools: visie en beleid has the same statements for
+	// every school type, so the table gives it.
 	const own = Number(
-		(await page.locator('table.grid tfoot tr').first().locator('td').first().innerText()).replace(
-			',',
-			'.'
+		(
+			await page
+				.locator('table.grid tfoot tr', { hasText: /^Alle typen/ })
+				.locator('td')
+				.first()
+				.innerText()
 		)
+			.split('\n')[0]!
+			.replace(',', '.')
 	);
 	const row = page
 		.getByRole('row')

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { outlineTitles, pageInk, pdfFonts, pdfInfo, pdfPages, savePdf } from '../helpers/pdf';
+import { LEVEL_TINTS } from '../../src/lib/domain/colors';
+import {
+	outlineTitles,
+	pageColourShares,
+	pageInk,
+	pdfFonts,
+	pdfInfo,
+	pdfPages,
+	savePdf
+} from '../helpers/pdf';
 import { e2eDb, signIn } from './helpers';
 
 /**
@@ -18,9 +27,11 @@ test('the SWV report holds the overview’s numbers, with bookmarks, tags and an
 		has: page.getByRole('rowheader', { name: 'CBS Het Kompas', exact: true })
 	});
 	const web = (await row.locator('td.cell').allInnerTexts()).map((t) => t.trim().split(/\s/)[0]);
+	// The basisonderwijs schools' medians (the demo's PO, SBO and SO answer partly different
+	// statements, so each type has its own page and figures in the PDF).
 	const medians = (
-		await page.locator('table.grid tfoot tr').first().locator('td').allInnerTexts()
-	).map((t) => t.trim());
+		await page.locator('table.grid tfoot tr', { hasText: /^PO/ }).locator('td').allInnerTexts()
+	).map((t) => t.trim().split('\n')[0]!);
 
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
@@ -39,13 +50,29 @@ test('the SWV report holds the overview’s numbers, with bookmarks, tags and an
 		.split('\n')
 		.find((l) => l.trim().startsWith('CBS Het Kompas') && /\d+ [VOFG]/.test(l))!;
 	expect(line.match(/\d+(?= [VOFG])/g)).toEqual(web);
-	const medianLine = text.split('\n').find((l) => l.trim().startsWith('Mediaan'))!;
+	const medianLine = text.split('\n').find((l) => l.trim().startsWith('PO: mediaan'))!;
 	expect(
 		medianLine
 			.trim()
 			.split(/\s{2,}/)
 			.slice(1)
 	).toEqual(medians);
+	// Decimal commas, never points, in the figures.
+	expect(medianLine).not.toMatch(/\d\.\d/);
+	expect(text).not.toMatch(/\b\d+\.\d\b/);
+	// A page per school type, each with its own figures.
+	for (const type of ['PO', 'SBO', 'SO']) {
+		const page = pages.find((p) => p.includes(`${type}: mediaan`));
+		expect(page, type).toBeDefined();
+		expect(page).toContain(`${type}: kwartielen`);
+	}
+	expect(pages.findIndex((p) => p.includes('PO: mediaan'))).toBeLessThan(
+		pages.findIndex((p) => p.includes('SBO: mediaan'))
+	);
+	// The matrix in the level colours (the letters V/O/F/G stay, for black and white).
+	const matrixPage = pages.findIndex((p) => p.includes('PO: mediaan'));
+	const shares = pageColourShares(file, Object.values(LEVEL_TINTS), 40)[matrixPage]!;
+	expect(shares.filter((x) => x > 0.002).length).toBeGreaterThanOrEqual(3);
 	expect(text).toContain('OBS Het Palet');
 	expect(text).toContain('te weinig respondenten');
 	expect(text).toContain('Koers en ondersteuningsplan');
@@ -62,11 +89,49 @@ test('the SWV report holds the overview’s numbers, with bookmarks, tags and an
 		expect.arrayContaining([
 			'Deelname',
 			"Scholen × thema's",
+			"Scholen × thema's: basisonderwijs (PO)",
+			"Scholen × thema's: speciaal basisonderwijs (SBO)",
 			'Verdeling en spreiding per thema',
 			'Ontwikkeling per schooljaar',
 			'Eigen scan van het samenwerkingsverband'
 		])
 	);
+	for (const [i, ink] of pageInk(file).entries())
+		expect(ink, `pagina ${i + 1}`).toBeGreaterThan(0.005);
+});
+
+test('the bestuursrapportage: two pages for the board and the OPR, from the same figures', async ({
+	page
+}) => {
+	const swvId = e2eDb().prepare("select id from swv where code = 'PO2799'").pluck().get() as number;
+	await signIn(page, 'swv@example.org');
+	await page.goto(`/swv/${swvId}/scholen`);
+	// How many schools reach the norm on visie en beleid, counted from the table's marks.
+	const visie = await page.locator('table.grid tbody tr td.cell:nth-child(4)').allInnerTexts();
+	const meeting = visie.filter((t) => t.includes('▲')).length;
+	const scored = visie.filter((t) => /\d/.test(t)).length;
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: /Bestuursrapportage voor bestuur en OPR/ }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/^bestuursrapportage-samenwerkingsverband-.*\.pdf$/);
+	const pdf = await (await page.request.get(`/swv/${swvId}/bestuursrapportage.pdf`)).body();
+	const file = savePdf(pdf, 'bestuur.pdf');
+	const pages = pdfPages(file);
+	expect(pages.length).toBeLessThanOrEqual(2);
+	const text = pages.join('\n').replace(/\s+/g, ' ');
+	expect(text).toContain('Voor het bestuur en de ondersteuningsplanraad');
+	// The norm is whatever the tests before set; the count is the table's.
+	expect(text).toMatch(
+		new RegExp(
+			`Visie en beleid (Verkennen|In ontwikkeling|Functionerend|Geborgd) ${meeting} van ${scored} `
+		)
+	);
+	expect(text).toMatch(/Niveau sinds \d{4}-\d{4}/);
+	expect(text).toContain('Eigen scan van het samenwerkingsverband');
+	expect(text).toContain('Koers en ondersteuningsplan');
+	expect(text).not.toMatch(/\b\d+\.\d\b/);
+	expect(pdfInfo(file).Tagged).toBe('yes');
 	for (const [i, ink] of pageInk(file).entries())
 		expect(ink, `pagina ${i + 1}`).toBeGreaterThan(0.005);
 });

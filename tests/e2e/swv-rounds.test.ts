@@ -24,8 +24,27 @@ test('an SWV coordinator opens its own scan and a round for every school at once
 		.get(poId) as number;
 	po.close();
 
+	// The SWV's own scan speaks to the SWV: its results page names its plan and OPR, not a school's.
+	const ownScan = e2eDb()
+		.prepare("select id from round where swv_id = ? and scope = 'swv' and title = 'SWV-scan 2026'")
+		.pluck()
+		.get(poId) as number;
+	await page.goto(`/rondes/${ownScan}/resultaten`);
+	await expect(
+		page.getByText('voor het ondersteuningsplan en de OPR; zonder toelichtingen')
+	).toBeVisible();
+	await expect(page.locator('main')).not.toContainText(
+		/schoolondersteuningsprofiel|de MR|uw school/
+	);
+
 	await page.goto(`/swv/${poId}`);
 	await page.getByText('Ronde van de SWV-scan openen').click();
+	// Its form's examples of functions are the SWV's, not a school's.
+	await expect(
+		page.getByLabel(
+			'Vraag respondenten naar hun functie (staf van het samenwerkingsverband, bestuurder, lid van de OPR, …)'
+		)
+	).toBeVisible();
 	await expectAccessible(page);
 	await page.getByLabel('Titel').first().fill('SWV-scan voorjaar');
 	await page.getByRole('button', { name: 'Ronde openen' }).first().click();

@@ -88,7 +88,12 @@ export function outlineTitles(pdf: Buffer): { hasOutlines: boolean; titles: stri
 }
 
 /** Decodes an 8-bit grey or RGB PNG (what pdftoppm writes) to one grey value per pixel. */
-function decodePng(png: Buffer): { pixels: Uint8Array; width: number; height: number } {
+function decodePng(png: Buffer): {
+	pixels: Uint8Array;
+	rgb: Uint8Array | null;
+	width: number;
+	height: number;
+} {
 	let pos = 8;
 	let width = 0;
 	let height = 0;
@@ -130,7 +135,35 @@ function decodePng(png: Buffer): { pixels: Uint8Array; width: number; height: nu
 	const grey = new Uint8Array(width * height);
 	for (let i = 0; i < grey.length; i++)
 		grey[i] = bpp === 1 ? bytes[i]! : Math.min(bytes[3 * i]!, bytes[3 * i + 1]!, bytes[3 * i + 2]!);
-	return { pixels: grey, width, height };
+	return { pixels: grey, rgb: bpp === 3 ? bytes : null, width, height };
+}
+
+/**
+ * Per page, the share of pixels in each of these colours (hex, within a few steps per channel),
+ * so a test can see that a table is drawn in the level colours.
+ */
+export function pageColourShares(file: string, hexes: readonly string[], dpi = 30): number[][] {
+	const dir = mkdtempSync(join(tmpdir(), 'spo-png-'));
+	execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, join(dir, 'p')]);
+	const targets = hexes.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.png'))
+		.sort()
+		.map((f) => {
+			const { rgb, width, height } = decodePng(readFileSync(join(dir, f)));
+			if (!rgb) return targets.map(() => 0);
+			return targets.map(([r, g, b]) => {
+				let hits = 0;
+				for (let i = 0; i < width * height; i++)
+					if (
+						Math.abs(rgb[3 * i]! - r!) <= 4 &&
+						Math.abs(rgb[3 * i + 1]! - g!) <= 4 &&
+						Math.abs(rgb[3 * i + 2]! - b!) <= 4
+					)
+						hits++;
+				return hits / (width * height);
+			});
+		});
 }
 
 /**

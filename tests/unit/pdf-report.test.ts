@@ -134,6 +134,11 @@ describe('the school PDF', { timeout: 30_000 }, () => {
 				'Bijlage: werkwijze'
 			])
 		);
+		// A school's report speaks to the school: nothing of the SWV's ondersteuningsplan or OPR.
+		const flat = all.replace(/\s+/g, ' ');
+		expect(flat).toContain('De school staat hier op het niveau');
+		expect(flat).toContain('Vragen die de MR kan stellen');
+		expect(flat).not.toMatch(/ondersteuningsplanraad|Teksten voor het ondersteuningsplan|OPR/);
 		// Themes twice: under the results and under the SOP.
 		expect(titles).toHaveLength(7 + 2 * model.score.themes.length);
 
@@ -187,5 +192,40 @@ describe('the school PDF', { timeout: 30_000 }, () => {
 		expect(text).toContain('Bij minder dan 5 respondenten tonen we alleen gemiddelden');
 		expect(text).toMatch(/Score \d+ van 100/);
 		expect(text).not.toMatch(DISTRIBUTION_HEADER);
+	});
+});
+
+describe("the SWV's own scan as a PDF", { timeout: 30_000 }, () => {
+	it('speaks to the SWV: its ondersteuningsplan, its OPR and board; never a school, team or MR', async () => {
+		const swv = db.select().from(t.swv).where(eq(t.swv.code, 'PO2799')).get()!;
+		const r = db
+			.select()
+			.from(t.round)
+			.where(and(eq(t.round.swvId, swv.id), eq(t.round.scope, 'swv')))
+			.get()!;
+		const model = schoolReport(roundReportInput(db, registry, r, true, '2026-11-23'));
+		expect(model.audience).toBe('swv');
+		const file = savePdf(await renderSchoolReport(model));
+		const text = pdfPages(file).join('\n').replace(/\s+/g, ' ');
+		expect(text).toContain('Rapport van de eigen scan');
+		expect(text).toContain('Teksten voor het ondersteuningsplan');
+		expect(text).toContain('Samenvatting voor de ondersteuningsplanraad en het toezicht');
+		expect(text).toContain('Vragen die de OPR en het toezicht kunnen stellen');
+		expect(text).toContain('Het samenwerkingsverband staat hier op het niveau');
+		expect(text).toMatch(/beoordeelden \d+ respondenten van /);
+		for (const schoolWords of [
+			'schoolondersteuningsprofiel',
+			'medezeggenschapsraad',
+			'De school staat hier',
+			'Wat gaat de school doen',
+			'MR ',
+			'teamleden',
+			'teamlid',
+			'uw school'
+		])
+			expect(text, schoolWords).not.toContain(schoolWords);
+		const { titles } = outlineTitles(await renderSchoolReport(model));
+		expect(titles).toContain('Teksten voor het ondersteuningsplan');
+		expect(titles).not.toContain('Teksten voor het schoolondersteuningsprofiel');
 	});
 });

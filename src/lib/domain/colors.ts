@@ -66,6 +66,12 @@ export const SERIES_COLORS: readonly string[] = [
 	'#1e6b34'
 ];
 
+/** Text, outlines and median marks in charts (the page's text colour). */
+export const INK = UI_COLORS.text;
+
+/** One school as a point in the SWV's spread chart: the first series colour, half transparent. */
+export const POINT_FILL = 'rgba(29, 79, 124, 0.55)';
+
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** The colours as CSS custom properties: `--spo-color-text`, …, `--spo-level-verkennen`, …. */

@@ -2,6 +2,12 @@ import { formatDate, formatFixed, formatList, formatPercent, isoDay } from './fo
 import { ACTION_STATUS_LABELS, type ActionStatus } from './action-plan';
 import { recommend, type CatalogItem } from './catalog';
 import { compareThemes } from './compare';
+import {
+	AUDIENCE_WORDS,
+	audienceLabels,
+	type Audience,
+	type AudienceWords
+} from './report-audience';
 import type { Level, Questionnaire } from './questionnaire/schema';
 import { summarizeRound, VERDICT_LABELS } from './report';
 import { SCHOOL_TYPE_LABELS, type ScanContext } from './school-type';
@@ -149,27 +155,31 @@ const VERDICT_SENTENCE = {
 	risico: 'Op dit thema ligt een risico.'
 } as const;
 
-/** Plain-language text for the SOP about one theme, written from its score and level. */
+/**
+ * Plain-language text about one theme, written from its score and level: for a school's SOP,
+ * or for an SWV's ondersteuningsplan (`w`, the audience's words).
+ */
 export function sopText(
 	t: ThemeScore,
 	q: Questionnaire,
 	who: string,
 	plan: readonly PlanEntry[],
-	respondents: number
+	respondents: number,
+	w: AudienceWords = AUDIENCE_WORDS.school
 ): string[] {
 	const theme = q.themes.find((th) => th.id === t.themeId);
 	const out: string[] = [];
 	if (t.score === null || !t.level) {
 		out.push(
-			`Over ${lowerFirst(t.title)} gaven te weinig teamleden een antwoord om een uitspraak te doen. ` +
-				'De school neemt dit thema mee in de volgende scan.'
+			`Over ${lowerFirst(t.title)} gaven te weinig ${w.respondents} een antwoord om een uitspraak te doen. ` +
+				`${w.Unit} neemt dit thema mee in de volgende scan.`
 		);
 		return out;
 	}
 	const level = q.levels.find((l) => l.id === t.level!.id);
 	out.push(
-		`${theme?.intro ?? ''} Met de Scan Passend Onderwijs beoordeelden ${respondents} teamleden van ${who} ` +
-			`dit thema. De school staat hier op het niveau ${lowerFirst(t.level.name)} (${t.score} van 100). ` +
+		`${theme?.intro ?? ''} Met de Scan Passend Onderwijs beoordeelden ${respondents} ${respondents === 1 ? w.respondent : w.respondents} van ${who} ` +
+			`dit thema. ${w.Unit} staat hier op het niveau ${lowerFirst(t.level.name)} (${t.score} van 100). ` +
 			`${level?.description ?? ''} ${VERDICT_SENTENCE[t.level.verdict]}`.trim()
 	);
 	const rated = t.items.filter((i) => i.meanOnScale !== null);
@@ -184,39 +194,39 @@ export function sopText(
 	const signals: string[] = [];
 	if (t.signals.insufficientInsight)
 		signals.push(
-			`Veel teamleden weten niet goed hoe dit op school geregeld is (${formatPercent(t.dontKnowShare ?? 0)} "weet ik niet"); ` +
-				'de school zorgt dat iedereen weet wat er is afgesproken.'
+			`Veel ${w.respondents} weten niet goed hoe dit ${w.where} geregeld is (${formatPercent(t.dontKnowShare ?? 0)} "weet ik niet"); ` +
+				`${w.unit} zorgt dat iedereen weet wat er is afgesproken.`
 		);
-	if (t.signals.divergentViews)
-		signals.push(
-			'De antwoorden lopen ver uiteen: niet iedereen in het team ziet dit hetzelfde. Daarover gaat het team in gesprek.'
-		);
+	if (t.signals.divergentViews) signals.push(w.divergent);
 	if (signals.length) out.push(signals.join(' '));
 	const actions = plan.filter((a) => a.themeId === t.themeId);
 	if (actions.length)
-		out.push(`Hieraan werkt de school: ${actions.map(actionSentence).join('; ')}.`);
+		out.push(`Hieraan werkt ${w.unit}: ${actions.map(actionSentence).join('; ')}.`);
 	else if (t.level.verdict !== 'gaat-goed')
-		out.push('De school bepaalt in haar actieplan hoe zij dit thema verder ontwikkelt.');
-	else out.push('De school houdt vast aan wat werkt en volgt dit bij de volgende scan.');
+		out.push(`${w.Unit} bepaalt in ${w.its} actieplan hoe ${w.it} dit thema verder ontwikkelt.`);
+	else out.push(`${w.Unit} houdt vast aan wat werkt en volgt dit bij de volgende scan.`);
 	return out;
 }
 
-/** One page the medezeggenschapsraad can read without the rest of the report. */
+/**
+ * One page the medezeggenschapsraad (or, for an SWV, its OPR and board) can read without the
+ * rest of the report.
+ */
 export function mrSummary(
 	score: RoundScore,
 	summary: ReturnType<typeof summarizeRound>,
 	who: string,
 	period: string,
 	plan: readonly PlanEntry[],
-	levels: readonly Level[]
+	levels: readonly Level[],
+	w: AudienceWords = AUDIENCE_WORDS.school
 ): TextBlock[] {
 	const blocks: TextBlock[] = [
 		{
 			heading: 'Wat is er onderzocht?',
 			paragraphs: [
-				`Het team van ${who} heeft met de Scan Passend Onderwijs bekeken hoe ver de school is met passend onderwijs: ` +
-					`onderwijs en ondersteuning die passen bij wat elke leerling nodig heeft. ${score.respondents} ` +
-					`${score.respondents === 1 ? 'teamlid vulde' : 'teamleden vulden'} de vragenlijst in, ${period}. ` +
+				`${w.investigated(who)} ${score.respondents} ` +
+					`${score.respondents === 1 ? `${w.respondent} vulde` : `${w.respondents} vulden`} de vragenlijst in, ${period}. ` +
 					'De antwoorden zijn anoniem; uitkomsten tonen we alleen als genoeg mensen hebben meegedaan.'
 			]
 		}
@@ -225,7 +235,7 @@ export function mrSummary(
 		blocks.push({
 			heading: 'Uitkomsten',
 			paragraphs: [
-				`Er hebben te weinig teamleden meegedaan om uitkomsten te tonen: dat kan pas vanaf ${score.minRespondents} respondenten.`
+				`Er hebben te weinig ${w.respondents} meegedaan om uitkomsten te tonen: dat kan pas vanaf ${score.minRespondents} respondenten.`
 			]
 		});
 		return blocks;
@@ -236,7 +246,7 @@ export function mrSummary(
 		heading: 'De uitkomst in het kort',
 		paragraphs: [
 			score.overall.score !== null && score.overall.level
-				? `Gemiddeld over alle thema's staat de school op het niveau ${lowerFirst(score.overall.level.name)} (${score.overall.score} van 100). ` +
+				? `Gemiddeld over alle thema's staat ${w.unit} op het niveau ${lowerFirst(score.overall.level.name)} (${score.overall.score} van 100). ` +
 					`De niveaus zijn, van laag naar hoog: ${formatList(levels.map((l) => lowerFirst(l.name)))}.`
 				: "Er waren te weinig antwoorden om een gemiddelde over alle thema's te geven."
 		],
@@ -249,35 +259,32 @@ export function mrSummary(
 	blocks.push(
 		plan.length
 			? {
-					heading: 'Wat gaat de school doen?',
+					heading: `Wat gaat ${w.unit} doen?`,
 					paragraphs: ['In het actieplan bij deze scan staan de volgende acties:'],
 					bullets: plan.map((a) => `${a.theme}: ${actionSentence(a)}`)
 				}
 			: {
-					heading: 'Wat gaat de school doen?',
+					heading: `Wat gaat ${w.unit} doen?`,
 					paragraphs: [
-						'Bij deze scan is nog geen actieplan vastgesteld. De school kiest hoogstens drie thema’s om aan te werken.'
+						`Bij deze scan is nog geen actieplan vastgesteld. ${w.Unit} kiest hoogstens drie thema’s om aan te werken.`
 					]
 				}
 	);
 	const weakest = [...summary.verdicts.risico, ...summary.verdicts.aandachtspunt][0];
 	blocks.push({
-		heading: 'Vragen die de MR kan stellen',
+		heading: w.questionsHeading,
 		paragraphs: [],
-		bullets: [
-			weakest
-				? `Hoe gaat de school verder met ${lowerFirst(weakest.title)}, en wanneer hoort de MR hoe dat gaat?`
-				: 'Hoe houdt de school vast wat goed gaat?',
-			'Hoe komen de uitkomsten terug in het schoolondersteuningsprofiel?',
-			'Hoe worden ouders en leerlingen betrokken bij de acties?',
-			'Wanneer doet het team de scan opnieuw, om te zien of de acties werken?'
-		]
+		bullets: w.questions(weakest ? lowerFirst(weakest.title) : null)
 	});
 	return blocks;
 }
 
 /** The short appendix on method: scale, levels, disclosure and signals. */
-export function methodText(q: Questionnaire, minRespondents: number): TextBlock[] {
+export function methodText(
+	q: Questionnaire,
+	minRespondents: number,
+	w: AudienceWords = AUDIENCE_WORDS.school
+): TextBlock[] {
 	const scale = q.scales[0];
 	const options = scale?.options.filter((o) => !o.dontKnow).map((o) => `${o.value} ${o.label}`);
 	const signals = q.signals ?? DEFAULT_SIGNALS;
@@ -286,7 +293,7 @@ export function methodText(q: Questionnaire, minRespondents: number): TextBlock[
 		{
 			heading: 'Schaal en score',
 			paragraphs: [
-				`Teamleden geven bij elke stelling aan in hoeverre die klopt${options ? `: ${options.join(', ')}` : ''}. ` +
+				`${w.respondents[0]!.toUpperCase()}${w.respondents.slice(1)} geven bij elke stelling aan in hoeverre die klopt${options ? `: ${options.join(', ')}` : ''}. ` +
 					'"Weet ik niet" telt niet mee in de score. Een antwoord telt als 0 tot 100 naar zijn plaats op de schaal ' +
 					'(1 = 0, 2 = 33⅓, 3 = 66⅔, 4 = 100); de score van een thema is het gewogen gemiddelde van zijn stellingen, ' +
 					'exact berekend en pas aan het eind afgerond op hele punten (een half punt naar boven).'
@@ -309,7 +316,7 @@ export function methodText(q: Questionnaire, minRespondents: number): TextBlock[
 					`Een getoonde uitkomst verandert pas als er minstens ${min} nieuwe verstuurde vragenlijsten bij zijn, zodat niemand door twee uitkomsten te vergelijken één persoon herkent. ` +
 					`"Onvoldoende zicht": meer dan ${formatPercent(signals.insufficientInsight)} van de antwoorden op een thema is "weet ik niet". ` +
 					`"Beelden lopen uiteen": de spreiding van de antwoorden is groter dan ${signals.divergentViews} punten. ` +
-					'De open toelichtingen van teamleden staan niet in dit rapport: zij zijn alleen voor de coördinatoren.'
+					`De open toelichtingen van ${w.respondents} staan niet in dit rapport: zij zijn alleen voor de coördinatoren.`
 			]
 		}
 	];
@@ -324,6 +331,8 @@ export function schoolReport(input: SchoolReportInput) {
 	const prev = input.previous;
 	const shownPrev = prev?.score && prev.score.disclosure !== 'hidden' ? prev.score : null;
 	const who = input.school ? input.school.name : input.swv.name;
+	const audience: Audience = input.school ? 'school' : 'swv';
+	const w = AUDIENCE_WORDS[audience];
 	const ended = r.closedAt ?? (r.status === 'closed' ? r.closesAt : null);
 	const period = ended
 		? `van ${formatDate(r.opensAt)} tot ${formatDate(ended)}`
@@ -335,6 +344,9 @@ export function schoolReport(input: SchoolReportInput) {
 			version: q.version,
 			questionnaire: q.title
 		},
+		/** Whom the texts speak to, and the words they use for it. */
+		audience,
+		words: audienceLabels(audience),
 		unit: input.school
 			? { name: input.school.name, href: `/scholen/${input.school.id}` }
 			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${input.swv.id}` },
@@ -395,10 +407,10 @@ export function schoolReport(input: SchoolReportInput) {
 				: score.themes.map((t) => ({
 						themeId: t.themeId,
 						title: t.title,
-						paragraphs: sopText(t, q, who, plan, score.respondents)
+						paragraphs: sopText(t, q, who, plan, score.respondents, w)
 					})),
-		mr: mrSummary(score, summary, who, period, plan, q.levels),
-		method: methodText(q, r.minRespondents)
+		mr: mrSummary(score, summary, who, period, plan, q.levels, w),
+		method: methodText(q, r.minRespondents, w)
 	};
 }
 

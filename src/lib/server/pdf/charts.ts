@@ -1,4 +1,5 @@
 import { HIGHLIGHT_COLOR, takesWhiteText } from '$lib/domain/colors';
+import { formatNumber } from '$lib/domain/format';
 import { COLORS } from './document';
 
 /**
@@ -154,7 +155,7 @@ export function barChart(
 				.font('bold')
 				.fontSize(7.5)
 				.fillColor(COLORS.text)
-				.text(String(v), plotX + w + 3, top + (barHeight - 2) / 2 - 4, { lineBreak: false });
+				.text(formatNumber(v), plotX + w + 3, top + (barHeight - 2) / 2 - 4, { lineBreak: false });
 		});
 		ry += rh;
 	});
@@ -216,7 +217,7 @@ export function stackedBarChart(
 					.font('bold')
 					.fontSize(7.5)
 					.fillColor(takesWhiteText(color) ? COLORS.primaryContrast : COLORS.text)
-					.text(String(v), cx, ry + barHeight / 2 - 4.5, {
+					.text(formatNumber(v), cx, ry + barHeight / 2 - 4.5, {
 						width: w,
 						align: 'center',
 						lineBreak: false

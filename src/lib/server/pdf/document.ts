@@ -326,11 +326,22 @@ export class ReportDocument {
 	/**
 	 * A table with a header row, repeated after a page break; the first column wraps. Tagged
 	 * Table > TR > TH/TD, header cells scoped to their column, first cells to their row.
+	 * `fill` colours a body cell's background (the text stays dark, so it reads in black and
+	 * white too); the last `footerRows` rows stay together with the row above them; and no page
+	 * ends with the table's last row left over for the next.
 	 */
 	table(
 		columns: { header: string; width: number; align?: 'left' | 'right' | 'center' }[],
 		rows: readonly string[][],
-		{ size = 9 } = {}
+		{
+			size = 9,
+			fill,
+			footerRows = 0
+		}: {
+			size?: number;
+			fill?: (row: number, column: number) => string | null;
+			footerRows?: number;
+		} = {}
 	): void {
 		const doc = this.doc;
 		const pad = 4;
@@ -365,12 +376,17 @@ export class ReportDocument {
 				2 * pad
 			);
 		};
-		const drawRow = (cells: readonly string[], header: boolean) => {
+		const drawRow = (cells: readonly string[], header: boolean, index = -1) => {
 			const font: FontName = header ? 'bold' : 'regular';
 			const h = rowHeight(cells, font);
 			const y = doc.y;
+			const isFooter = !header && index >= rows.length - footerRows;
 			this.artifact(() => {
-				if (header) doc.rect(this.left, y, this.width, h).fill(COLORS.surface);
+				if (header || isFooter) doc.rect(this.left, y, this.width, h).fill(COLORS.surface);
+				cells.forEach((_, i) => {
+					const colour = !header && fill ? fill(index, i) : null;
+					if (colour) doc.rect(xs[i]!, y, widths[i]!, h).fill(colour);
+				});
 				doc
 					.moveTo(this.left, y + h)
 					.lineTo(this.left + this.width, y + h)
@@ -405,13 +421,31 @@ export class ReportDocument {
 		const head = columns.map((c) => c.header);
 		this.ensureSpace(rowHeight(head, 'bold') + rowHeight(rows[0] ?? head, 'regular'));
 		drawRow(head, true);
-		for (const row of rows) {
-			if (doc.y + rowHeight(row, 'regular') > this.bottom) {
+		// Units that must not be split: each body row alone, the footer rows as one block.
+		const firstFooter = rows.length - footerRows;
+		const units: number[][] = [];
+		rows.forEach((_, i) => {
+			if (footerRows > 0 && i >= firstFooter && i > 0) units.at(-1)!.push(i);
+			else units.push([i]);
+		});
+		const unitHeight = (u: readonly number[] | undefined) =>
+			(u ?? []).reduce((sum, i) => sum + rowHeight(rows[i]!, 'regular'), 0);
+		let onPage = 0;
+		units.forEach((unit, k) => {
+			const h = unitHeight(unit);
+			const last = units[k + 1] && k + 1 === units.length - 1 ? units[k + 1] : undefined;
+			const breakNow =
+				doc.y + h > this.bottom ||
+				// The last unit would be left alone on the next page: take this one along.
+				(onPage > 0 && last !== undefined && doc.y + h + unitHeight(last) > this.bottom);
+			if (breakNow && onPage > 0) {
 				this.newPage();
 				drawRow(head, true);
+				onPage = 0;
 			}
-			drawRow(row, false);
-		}
+			for (const i of unit) drawRow(rows[i]!, false, i);
+			onPage += 1;
+		});
 		table.end();
 		doc.moveDown(0.8);
 		this.body();

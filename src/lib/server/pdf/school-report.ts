@@ -3,6 +3,7 @@ import { ACTION_STATUS_LABELS } from '$lib/domain/action-plan';
 import { TIMING_LABELS } from '$lib/domain/catalog';
 import { VERDICT_LABELS } from '$lib/domain/report';
 import { type PlanEntry, type SchoolReport } from '$lib/domain/school-report';
+import { shareApproach } from '$lib/domain/report-audience';
 import { barChart, stackedBarChart } from './charts';
 import {
 	COLORS,
@@ -16,8 +17,8 @@ import {
 
 /**
  * The school's PDF report of one round, drawn from the same report model as the results page:
- * cover, summary, one section per theme, recommendations, action plan, texts for the SOP, a page
- * for the MR and the method. Below the minimum it says so and shows no scores; with 'means'
+ * cover, summary, one section per theme, recommendations, action plan, texts for the SOP (or the
+ * SWV's ondersteuningsplan), a page for the MR (or the OPR and board) and the method. Below the minimum it says so and shows no scores; with 'means'
  * disclosure it shows no distributions, as the page does.
  */
 
@@ -66,9 +67,9 @@ function cover(rd: ReportDocument, m: SchoolReport): void {
 		{ size: 11 }
 	);
 	rd.paragraph(
-		'Dit rapport geeft de uitkomsten van de scan zoals het team die heeft ingevuld: wat goed gaat, ' +
+		`Dit rapport geeft de uitkomsten van de scan zoals de ${m.words.respondents} die hebben ingevuld: wat goed gaat, ` +
 			'welke aandachtspunten er zijn en waar risico’s liggen, met aanbevelingen, het actieplan, teksten ' +
-			'voor het schoolondersteuningsprofiel en een samenvatting voor de medezeggenschapsraad. De ' +
+			`voor het ${m.words.plan} en een samenvatting voor de ${m.words.council}. De ` +
 			'antwoorden zijn anoniem; open toelichtingen staan er niet in.',
 		{ muted: true }
 	);
@@ -337,7 +338,10 @@ function recommendations(rd: ReportDocument, m: SchoolReport): void {
 	if (r.share.length) {
 		rd.heading('Deel uw aanpak', 2);
 		rd.paragraph(
-			`Op ${r.share.map((t) => t.title).join(', ')} is uw school geborgd. Andere scholen kunnen daarvan leren: deel uw aanpak als praktijkvoorbeeld met het Steunpunt of uw samenwerkingsverband.`
+			shareApproach(
+				m.audience,
+				r.share.map((t) => t.title)
+			)
 		);
 	}
 	rd.closeSection();
@@ -375,10 +379,12 @@ function actionPlan(rd: ReportDocument, m: SchoolReport): void {
 
 function sop(rd: ReportDocument, m: SchoolReport): void {
 	if (!m.sop.length) return;
-	rd.openSection('Teksten voor het schoolondersteuningsprofiel', { newPage: true });
+	rd.openSection(m.words.planTextsHeading, { newPage: true });
 	rd.paragraph(
 		'Per thema volgt hieronder een tekst in gewone taal, geschreven uit de scores en niveaus van deze scan. ' +
-			'U kunt hem overnemen in het schoolondersteuningsprofiel (SOP) en aanvullen met wat de school zelf weet.'
+			(m.audience === 'school'
+				? 'U kunt hem overnemen in het schoolondersteuningsprofiel (SOP) en aanvullen met wat de school zelf weet.'
+				: 'U kunt hem overnemen in het ondersteuningsplan of het jaarverslag en aanvullen met wat het samenwerkingsverband zelf weet.')
 	);
 	m.sop.forEach((t, i) => {
 		rd.openSection(t.title, { level: 2, newPage: i > 0 });
@@ -389,7 +395,7 @@ function sop(rd: ReportDocument, m: SchoolReport): void {
 }
 
 function mr(rd: ReportDocument, m: SchoolReport): void {
-	rd.openSection('Samenvatting voor de medezeggenschapsraad', { newPage: true });
+	rd.openSection(m.words.summaryHeading, { newPage: true });
 	rd.paragraph(`${m.meta.school ?? m.unit.name} · ${m.round.title} · ${m.meta.today}`, {
 		muted: true
 	});
@@ -447,7 +453,7 @@ export async function renderSchoolReport(m: SchoolReport): Promise<Buffer> {
 		title: `Scan Passend Onderwijs: ${who}, ${m.round.title}`,
 		author: who,
 		subject: `Uitkomsten van de ${m.round.questionnaire} (versie ${m.round.version}), ${m.meta.period}`,
-		keywords: 'passend onderwijs, scan, schoolondersteuningsprofiel',
+		keywords: `passend onderwijs, scan, ${m.words.plan}`,
 		header: `Scan Passend Onderwijs · ${who} · ${m.round.title}`
 	});
 	cover(rd, m);

@@ -1,6 +1,9 @@
 import { formatDate, formatNumber } from '$lib/domain/format';
-import { LEVEL_ABBREVIATIONS, type SwvReport } from '$lib/domain/swv-report';
+import { LEVEL_ABBREVIATIONS, type SwvReport } from '$lib/domain/swv/report';
 import { barChart, boxPlot, stackedBarChart } from './charts';
+import type { SpreadSummary } from '$lib/domain/aggregate';
+import { LEVEL_TINTS } from '$lib/domain/colors';
+import { SCHOOL_TYPE_LABELS } from '$lib/domain/school-type';
 import { COLORS, LEVEL_COLORS, ReportDocument, SERIES_COLORS } from './document';
 import { themeScoreChart } from './school-report';
 
@@ -66,38 +69,100 @@ function participation(rd: ReportDocument, m: SwvReport): void {
 	rd.closeSection();
 }
 
+/** The footer rows of one group of schools: median, quartiles and how many have a score. */
+function spreadRows(
+	label: string,
+	themes: SwvReport['overview']['themes'],
+	spread: (themeId: string) => SpreadSummary | null | undefined,
+	different = 'andere stellingen'
+): string[][] {
+	const cell = (id: string, f: (x: SpreadSummary) => string) => {
+		const x = spread(id);
+		return x === null ? different : x && x.n ? f(x) : '—';
+	};
+	return [
+		[`${label}: mediaan`, ...themes.map((t) => cell(t.id, (x) => one(x.median)))],
+		[
+			`${label}: kwartielen`,
+			...themes.map((t) => cell(t.id, (x) => (x.n > 1 ? `${one(x.q1)}–${one(x.q3)}` : '—')))
+		],
+		[`${label}: scholen`, ...themes.map((t) => cell(t.id, (x) => String(x.n)))]
+	];
+}
+
+/** One schools × themes table: the cells in the level colours, with the letters kept. */
+function matrix(
+	rd: ReportDocument,
+	m: SwvReport,
+	rows: SwvReport['overview']['rows'],
+	footer: string[][]
+): void {
+	const o = m.overview;
+	const body = rows.map((r) => [
+		r.school.name,
+		...(r.cells
+			? r.cells.map((c) => m.cellText(c))
+			: o.themes.map((_, i) => (i === 0 ? (r.status ?? '') : '')))
+	]);
+	rd.table(
+		[
+			{ header: 'School', width: 3 },
+			...o.themes.map((_, i) => ({ header: `T${i + 1}`, width: 0.75, align: 'right' as const }))
+		],
+		[...body, ...footer],
+		{
+			size: 8.5,
+			footerRows: footer.length,
+			fill: (row, column) => {
+				const level = column > 0 ? rows[row]?.cells?.[column - 1]?.level : null;
+				return level ? (LEVEL_TINTS[level.id] ?? null) : null;
+			}
+		}
+	);
+}
+
 function overviewTable(rd: ReportDocument, m: SwvReport): void {
 	const o = m.overview;
 	rd.openSection("Scholen × thema's", { newPage: true });
 	rd.paragraph(
 		`Per school de score (0–100) en het niveau van de laatste gedeelde, afgeronde ronde: ${m.levels
 			.map((l) => `${LEVEL_ABBREVIATIONS[l.id] ?? l.id} = ${l.name}`)
-			.join(', ')}; * = onder de norm van het samenwerkingsverband.`,
+			.join(
+				', '
+			)}; * = onder de norm van het samenwerkingsverband. De kleur van een cel is die van het niveau; de letter zegt hetzelfde.`,
 		{ size: 9.5 }
 	);
 	rd.bullets(
 		o.themes.map((t, i) => `T${i + 1}: ${t.title} (norm: ${t.norm?.name.toLowerCase() ?? 'geen'})`)
 	);
-	const rows = o.rows.map((r) => [
-		r.school.name,
-		...(r.cells
-			? r.cells.map((c) => m.cellText(c))
-			: o.themes.map((_, i) => (i === 0 ? (r.status ?? '') : '')))
-	]);
-	const footer = [
-		['Mediaan', ...o.themes.map((t) => one(o.footer[t.id]?.median))],
-		['Kwartiel 25%', ...o.themes.map((t) => one(o.footer[t.id]?.q1))],
-		['Kwartiel 75%', ...o.themes.map((t) => one(o.footer[t.id]?.q3))],
-		['Scholen met score', ...o.themes.map((t) => String(o.footer[t.id]?.n ?? 0))]
-	];
-	rd.table(
-		[
-			{ header: 'School', width: 3 },
-			...o.themes.map((_, i) => ({ header: `T${i + 1}`, width: 0.75, align: 'right' as const }))
-		],
-		[...rows, ...footer],
-		{ size: 8.5 }
-	);
+	const types = o.perType.types;
+	const label = (t: (typeof types)[number]) => t.type.toUpperCase();
+	const pooled = o.perType.pooled;
+	if (pooled && Object.values(pooled).some((x) => x === null)) {
+		// The types answer different statements on some themes: a page per type, its own figures.
+		rd.paragraph(
+			"Scholen van verschillende typen beantwoorden bij sommige thema's andere stellingen; daarom staat elk schooltype op een eigen pagina, met zijn eigen mediaan en kwartielen.",
+			{ size: 9.5, muted: true }
+		);
+		types.forEach((t, k) => {
+			rd.openSection(`Scholen × thema's: ${SCHOOL_TYPE_LABELS[t.type]} (${label(t)})`, {
+				level: 2,
+				newPage: k > 0
+			});
+			matrix(
+				rd,
+				m,
+				o.rows.filter((r) => r.school.schoolType === t.type),
+				spreadRows(label(t), o.themes, (id) => t.spread[id])
+			);
+			rd.closeSection();
+		});
+	} else {
+		matrix(rd, m, o.rows, [
+			...types.flatMap((t) => spreadRows(label(t), o.themes, (id) => t.spread[id])),
+			...(pooled ? spreadRows('Alle typen', o.themes, (id) => pooled[id]) : [])
+		]);
+	}
 	rd.closeSection();
 }
 
@@ -204,21 +269,31 @@ function ownScan(rd: ReportDocument, m: SwvReport): void {
 			);
 		else {
 			themeScoreChart(rd, s.themes);
-			rd.table(
-				[
-					{ header: 'Thema', width: 3 },
-					{ header: 'Score (0–100)', width: 1, align: 'right' },
-					{ header: 'Niveau', width: 1.4 }
-				],
-				s.themes.map((t) => [
-					t.title,
-					t.score === null ? '—' : String(t.score),
-					t.level?.name ?? 'te weinig antwoorden'
-				])
-			);
+			ownScanTable(rd, s.themes);
 		}
 	}
 	rd.closeSection();
+}
+
+/** The SWV's own scan per theme: score and level. */
+export function ownScanTable(
+	rd: ReportDocument,
+	themes: readonly { title: string; score: number | null; level: { name: string } | null }[],
+	size = 9
+): void {
+	rd.table(
+		[
+			{ header: 'Thema', width: 3 },
+			{ header: 'Score (0–100)', width: 1, align: 'right' },
+			{ header: 'Niveau', width: 1.4 }
+		],
+		themes.map((t) => [
+			t.title,
+			t.score === null ? '—' : String(t.score),
+			t.level?.name ?? 'te weinig antwoorden'
+		]),
+		{ size }
+	);
 }
 
 function benchmark(rd: ReportDocument, m: SwvReport): void {

@@ -1,5 +1,10 @@
 import type { SchoolType } from '$lib/domain/school-type';
-import { sectorBenchmark, swvOverview, swvTrend, type Sort } from '$lib/domain/swv-overview';
+import { sectorBenchmark } from '$lib/domain/swv/benchmark';
+import type { RowFilter } from '$lib/domain/swv/filter';
+import { swvOverview, type Sort } from '$lib/domain/swv/overview';
+import { statementSets } from '$lib/domain/swv/per-type';
+import { readiness } from '$lib/domain/swv/readiness';
+import { swvTrend } from '$lib/domain/swv/trend';
 import { and, desc, eq } from 'drizzle-orm';
 import { levelFor } from '$lib/domain/questionnaire/model';
 import type { SwvRow } from '../auth/access';
@@ -8,7 +13,8 @@ import { isRoundOpen } from '../rounds/rounds';
 import { snapshotsOf } from '../results/snapshots';
 import type { Db } from '../db/open';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
-import { finishedAt, normOf, schoolScanFrame, swvSchoolPicture } from './picture';
+import { normOf } from './norm';
+import { finishedAt, schoolScanFrame, swvSchoolPicture } from './picture';
 import { latestReleasedScores } from '../results/benchmarks';
 
 /**
@@ -19,7 +25,7 @@ export function swvOverviewData(
 	db: Db,
 	registry: QuestionnaireRegistry,
 	s: SwvRow,
-	options: { type?: SchoolType | null; sort?: Sort } = {}
+	options: { type?: SchoolType | null; sort?: Sort; filter?: RowFilter } = {}
 ) {
 	const { themes, levels, questionnaire } = schoolScanFrame(registry);
 	const picture = swvSchoolPicture(db, registry, s.id);
@@ -33,8 +39,12 @@ export function swvOverviewData(
 			norm: normOf(db, s.id),
 			schools: picture.schools,
 			type: options.type,
-			sort: options.sort
+			sort: options.sort,
+			filter: options.filter,
+			statements: statementSets(questionnaire)
 		}),
+		/** Each school's shared rounds (theme scores), for what changed since last year. */
+		trendPoints: picture.trend,
 		// The trend follows the type filter, like the table and its footer.
 		trend: swvTrend(
 			themes,
@@ -92,5 +102,44 @@ export function ownScanOf(db: Db, registry: QuestionnaireRegistry, swvId: number
 				level: score === null ? null : levelFor(q.levels, score)
 			};
 		})
+	};
+}
+
+/** The SWV's schools page: the overview with the type filter and sort, and the benchmark. */
+export function swvSchoolsData(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	s: SwvRow,
+	options: { type: SchoolType | null; sort: Sort; filter: RowFilter }
+) {
+	return {
+		swv: { id: s.id, name: s.name, sector: s.sector },
+		/** The table is wide: the layout gives this page the whole window. */
+		wide: true,
+		...options,
+		...swvOverviewData(db, registry, s, options),
+		benchmark: sectorBenchmarkOf(db, registry, s)
+	};
+}
+
+/** The SWV's readiness: its own scan (swv-scan) beside the picture of its schools. */
+export function swvReadinessData(db: Db, registry: QuestionnaireRegistry, s: SwvRow) {
+	const own = ownScanOf(db, registry, s.id);
+	const ownScan = own
+		? { ...own, themes: own.themes.map((t) => ({ ...t, level: t.level?.name ?? null })) }
+		: null;
+	const { overview, levels, questionnaire } = swvOverviewData(db, registry, s);
+	return {
+		swv: { id: s.id, name: s.name },
+		ownScan,
+		levels,
+		questionnaire,
+		schools: {
+			participation: {
+				schools: overview.participation.schools,
+				withScores: overview.participation.withScores
+			},
+			themes: readiness(overview, schoolScanFrame(registry).levels)
+		}
 	};
 }

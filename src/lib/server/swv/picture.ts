@@ -1,9 +1,10 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Level, Questionnaire } from '$lib/domain/questionnaire/schema';
-import type { LatestResult, SchoolInput, ThemeRef, TrendPoint } from '$lib/domain/swv-overview';
+import type { LatestResult, SchoolInput, ThemeRef } from '$lib/domain/swv/overview';
+import type { TrendPoint } from '$lib/domain/swv/trend';
 import { schoolsOfSwv, type RoundRow } from '../auth/access';
 import type { Db } from '../db/open';
-import { response, round, swvNorm } from '../db/schema';
+import { response, round } from '../db/schema';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 import { isRoundOpen } from '../rounds/rounds';
 import { snapshotsOf, type SnapshotScores } from '../results/snapshots';
@@ -29,17 +30,6 @@ export function schoolScanFrame(registry: QuestionnaireRegistry): {
 		themes: q.themes.map((t) => ({ id: t.id, title: t.title })),
 		levels: q.levels
 	};
-}
-
-export function normOf(db: Db, swvId: number): Record<string, string> {
-	return Object.fromEntries(
-		db
-			.select({ themeId: swvNorm.themeId, levelId: swvNorm.levelId })
-			.from(swvNorm)
-			.where(eq(swvNorm.swvId, swvId))
-			.all()
-			.map((n) => [n.themeId, n.levelId])
-	);
 }
 
 /** Responses handed in per round, for the rounds that `where` picks. */

@@ -2,14 +2,16 @@ import { error } from '@sveltejs/kit';
 import { and, desc, eq } from 'drizzle-orm';
 import { benchmarkAllowed, summarizeUnits } from '$lib/domain/aggregate';
 import { levelFor, themesFor } from '$lib/domain/questionnaire/model';
-import { meetsNorm } from '$lib/domain/swv-overview';
-import type { SchoolRow } from '../auth/access';
+import { meetsNorm } from '$lib/domain/swv/norm';
+import { schoolTrend } from '$lib/domain/swv/trend';
+import { schoolsOfSwv, type SchoolRow, type SwvRow } from '../auth/access';
 import type { Db } from '../db/open';
 import { round } from '../db/schema';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 import { isRoundOpen } from '../rounds/rounds';
 import { snapshotsOf } from '../results/snapshots';
-import { finishedAt, handedInPerRound, normOf, schoolScanFrame } from './picture';
+import { normOf } from './norm';
+import { finishedAt, handedInPerRound, schoolScanFrame } from './picture';
 import { latestReleasedScores } from '../results/benchmarks';
 
 /**
@@ -38,6 +40,29 @@ export function swvSchoolView(
 	const chosen = roundId === null ? viewable[0] : viewable.find((r) => r.id === roundId);
 	if (roundId !== null && !chosen)
 		error(404, 'Deze ronde is niet gedeeld met het samenwerkingsverband of loopt nog.');
+
+	// The school over its shared rounds: the theme scores per school year, on the themes of the
+	// newest version (theme ids stay the same across versions, so older rounds line up).
+	const shown = snapshotsOf(db, registry, viewable, { now });
+	const trend = schoolTrend(
+		viewable.flatMap((r) => {
+			const snap = shown.get(r.id);
+			return snap && snap.disclosure !== 'hidden'
+				? [
+						{
+							date: finishedAt(r),
+							roundTitle: r.title,
+							questionnaireVersion: r.questionnaireVersion,
+							themes: snap.themes
+						}
+					]
+				: [];
+		})
+	);
+	const latest = registry.latest('school-scan');
+	const trendThemes = latest
+		? themesFor(latest, s.schoolType).map(({ theme }) => ({ id: theme.id, title: theme.title }))
+		: [];
 
 	let selected = null;
 	if (chosen) {
@@ -117,8 +142,25 @@ export function swvSchoolView(
 			handedIn: handedIn.get(r.id) ?? 0,
 			viewable: viewable.includes(r)
 		})),
-		selected
+		selected,
+		trend: { themes: trendThemes, years: trend }
 	};
 }
 
 export type SwvSchoolView = ReturnType<typeof swvSchoolView>;
+
+/** One of the SWV's schools as its page shows it; a 404 when the school is not the SWV's. */
+export function swvSchoolPage(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	s: SwvRow,
+	schoolId: number,
+	roundId: number | null
+) {
+	const school = schoolsOfSwv(db, s.id).find((x) => x.id === schoolId);
+	if (!school) error(404, 'Deze school hoort niet bij dit samenwerkingsverband.');
+	return {
+		swv: { id: s.id, name: s.name },
+		view: swvSchoolView(db, registry, school, roundId)
+	};
+}

@@ -1,6 +1,6 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/auth/access';
-import { toCsv } from '$lib/domain/swv-export';
+import { toCsv } from '$lib/domain/swv/export';
 import { exportName, swvExportTables } from '$lib/server/swv/export';
 import { typeParam } from '$lib/server/swv/params';
 import type { RequestHandler } from './$types';

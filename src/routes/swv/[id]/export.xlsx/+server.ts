@@ -1,18 +1,15 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/auth/access';
-import { exportName, swvExportTables, toXlsx } from '$lib/server/swv/export';
+import { exportName, swvXlsx } from '$lib/server/swv/export';
 import { typeParam } from '$lib/server/swv/params';
 import type { RequestHandler } from './$types';
 
-/** Both export tables as one Excel workbook, a sheet each. */
+/** The matrix and both export tables as one Excel workbook, a sheet each. */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const me = requireUser(locals, url);
 	const db = getDb();
 	const s = swvFor(db, me, Number(params.id));
-	const body = await toXlsx(
-		swvExportTables(db, getQuestionnaires(), s, typeParam(url)),
-		`Scan Passend Onderwijs — ${s.name}`
-	);
+	const body = await swvXlsx(db, getQuestionnaires(), s, typeParam(url));
 	return new Response(new Uint8Array(body), {
 		headers: {
 			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

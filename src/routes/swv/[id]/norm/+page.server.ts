@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/auth/access';
-import { audit } from '$lib/server/ops/audit';
-import { swvNorm } from '$lib/server/db/schema';
 import { parseForm } from '$lib/server/http/form';
-import { normOf, schoolScanFrame } from '$lib/server/swv/picture';
+import { normOf, saveNorm } from '$lib/server/swv/norm';
+import { schoolScanFrame } from '$lib/server/swv/picture';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The SWV's norm: per theme the level its agreed basisondersteuning expects of every school. */
@@ -34,16 +32,13 @@ export const actions: Actions = {
 		const schema = z.object(Object.fromEntries(themes.map((t) => [t.id, level])));
 		const parsed = await parseForm(request, schema);
 		if ('failure' in parsed) return parsed.failure;
-		const chosen = parsed.data as Record<string, string>;
-		db.transaction((tx) => {
-			tx.delete(swvNorm).where(eq(swvNorm.swvId, s.id)).run();
-			for (const t of themes)
-				if (chosen[t.id])
-					tx.insert(swvNorm)
-						.values({ swvId: s.id, themeId: t.id, levelId: chosen[t.id]!, updatedBy: me.id })
-						.run();
-		});
-		audit(db, me.id, 'swv.norm-gewijzigd', { type: 'swv', id: s.id }, chosen);
+		saveNorm(
+			db,
+			s,
+			themes.map((t) => t.id),
+			parsed.data as Record<string, string>,
+			me
+		);
 		return {
 			saved: 'De norm is opgeslagen. Het overzicht en de exports tonen de scholen ertegen.'
 		};

@@ -1,7 +1,7 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/auth/access';
-import { sectorBenchmarkOf, swvOverviewData } from '$lib/server/swv/overview';
-import { sortParam, typeParam } from '$lib/server/swv/params';
+import { swvSchoolsData } from '$lib/server/swv/overview';
+import { filterParams, sortParam, typeParam } from '$lib/server/swv/params';
 import { schoolScanFrame } from '$lib/server/swv/picture';
 import type { PageServerLoad } from './$types';
 
@@ -11,17 +11,16 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const db = getDb();
 	const s = swvFor(db, me, Number(params.id));
 	const registry = getQuestionnaires();
-	const { themes } = schoolScanFrame(registry);
+	const { themes, levels } = schoolScanFrame(registry);
 	const type = typeParam(url);
 	const sort = sortParam(
 		url,
 		themes.map((t) => t.id)
 	);
-	return {
-		swv: { id: s.id, name: s.name, sector: s.sector },
-		type,
-		sort,
-		...swvOverviewData(db, registry, s, { type, sort }),
-		benchmark: sectorBenchmarkOf(db, registry, s)
-	};
+	const filter = filterParams(
+		url,
+		themes.map((t) => t.id),
+		levels.map((l) => l.id)
+	);
+	return swvSchoolsData(db, registry, s, { type, sort, filter });
 };

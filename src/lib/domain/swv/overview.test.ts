@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_BENCHMARK_UNITS } from './aggregate';
-import type { Level } from './questionnaire/schema';
-import { toCsv, themeTable } from './swv-export';
-import {
-	readiness,
-	startStatus,
-	schoolYear,
-	sectorBenchmark,
-	swvOverview,
-	swvTrend,
-	type LatestResult,
-	type SchoolInput
-} from './swv-overview';
+import { MIN_BENCHMARK_UNITS } from '../aggregate';
+import type { Level } from '../questionnaire/schema';
+import { toCsv, themeTable } from './export';
+import { sectorBenchmark } from './benchmark';
+import { swvOverview, type LatestResult, type SchoolInput } from './overview';
+import { readiness } from './readiness';
+import { schoolYear } from './school-year';
+import { startStatus } from './start-status';
+import { swvTrend } from './trend';
 
 const levels: Level[] = [
 	{ id: 'verkennen', name: 'Verkennen', from: 0, to: 25, verdict: 'risico', description: '' },

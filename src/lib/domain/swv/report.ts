@@ -1,12 +1,14 @@
-import type { SpreadSummary } from './aggregate';
-import type { Level } from './questionnaire/schema';
-import { formatDate } from './format';
-import { slug } from './school-report';
-import type { Overview, SectorBenchmark, TrendYear } from './swv-overview';
+import type { SpreadSummary } from '../aggregate';
+import type { Level } from '../questionnaire/schema';
+import { formatDate } from '../format';
+import { slug } from '../school-report';
+import type { SectorBenchmark } from './benchmark';
+import type { Overview } from './overview';
+import type { TrendYear } from './trend';
 
 /**
  * The SWV report's model: the same overview, spread, trend and benchmark that the SWV pages show
- * (from the functions in swv-overview.ts), plus the SWV's own scan and what the cover needs.
+ * (from the functions beside it in domain/swv/), plus the SWV's own scan and what the cover needs.
  */
 
 export interface OwnScanInput {

@@ -1,5 +1,6 @@
-import { isoDay } from './format';
-import type { Overview } from './swv-overview';
+import { isoDay } from '../format';
+import { LEVEL_ABBREVIATIONS } from './report';
+import type { Overview } from './overview';
 
 /**
  * The SWV exports as tables: scores per school per theme and per statement, with the
@@ -7,13 +8,17 @@ import type { Overview } from './swv-overview';
  * The same tables become CSV and XLSX.
  */
 
-export type CellValue = string | number | null;
+/** A date is a calendar day: midnight UTC of the day in the Netherlands. */
+export type CellValue = string | number | Date | null;
 
 export interface ExportTable {
 	name: string;
-	columns: { header: string; kind: 'text' | 'number'; width?: number }[];
+	columns: { header: string; kind: 'text' | 'number' | 'date'; width?: number }[];
 	rows: CellValue[][];
 }
+
+/** The calendar day in the Netherlands of a moment, as a date cell (midnight UTC of that day). */
+export const calendarDay = (d: Date): Date => new Date(`${isoDay(d)}T00:00:00Z`);
 
 export function themeTable(overview: Overview, questionnaireTitle: string): ExportTable {
 	const rows: CellValue[][] = [];
@@ -25,7 +30,7 @@ export function themeTable(overview: Overview, questionnaireTitle: string): Expo
 			const round: CellValue[] =
 				l.kind === 'geen'
 					? [null, null, null, null]
-					: [l.roundTitle, isoDay(l.date), null, l.respondents];
+					: [l.roundTitle, calendarDay(l.date), null, l.respondents];
 			// Every row has the header's columns: no theme figures, the reason under "Opmerking".
 			rows.push([...head, ...round, ...Array<CellValue>(6).fill(null), r.status]);
 			continue;
@@ -35,7 +40,7 @@ export function themeTable(overview: Overview, questionnaireTitle: string): Expo
 			rows.push([
 				...head,
 				l.roundTitle,
-				isoDay(l.date),
+				calendarDay(l.date),
 				`${questionnaireTitle} v${l.questionnaireVersion}`,
 				l.respondents,
 				c.themeId,
@@ -56,7 +61,7 @@ export function themeTable(overview: Overview, questionnaireTitle: string): Expo
 			{ header: 'Type', kind: 'text' },
 			{ header: 'Plaats', kind: 'text' },
 			{ header: 'Ronde', kind: 'text', width: 24 },
-			{ header: 'Afgerond', kind: 'text' },
+			{ header: 'Afgerond', kind: 'date' },
 			{ header: 'Vragenlijst en versie', kind: 'text', width: 24 },
 			{ header: 'Respondenten', kind: 'number' },
 			{ header: 'Thema-id', kind: 'text' },
@@ -142,10 +147,94 @@ export function itemTable(
 export function toCsv(table: ExportTable): string {
 	const cell = (v: CellValue): string => {
 		if (v === null) return '';
+		if (v instanceof Date) return v.toISOString().slice(0, 10);
 		let s = typeof v === 'number' ? String(v).replace('.', ',') : v;
 		if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
 		return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 	};
 	const lines = [table.columns.map((c) => cell(c.header)), ...table.rows.map((r) => r.map(cell))];
 	return '\ufeff' + lines.map((l) => l.join(';')).join('\r\n') + '\r\n';
+}
+
+/** One cell of the matrix sheet: the score, and what its colour and mark say. */
+export interface MatrixCell {
+	score: number | null;
+	levelId: string | null;
+	/** The level's letter (V, O, F, G) and ▲ (reaches the norm) or ▼ (below it). */
+	suffix: string;
+}
+
+/** The XLSX sheet laid out like the SWV's table: schools × themes, then figures per type. */
+export interface MatrixSheet {
+	name: string;
+	header: string[];
+	rows: {
+		school: string;
+		type: string;
+		date: Date | null;
+		cells: MatrixCell[] | null;
+		status: string | null;
+	}[];
+	footer: { label: string; values: (number | string | null)[] }[];
+	legend: string[];
+}
+
+export function matrixSheet(
+	overview: Overview,
+	levels: readonly { id: string; name: string }[]
+): MatrixSheet {
+	const o = overview;
+	const footer: MatrixSheet['footer'] = [];
+	for (const t of o.perType.types) {
+		const label = t.type.toUpperCase();
+		footer.push(
+			{ label: `${label}: mediaan`, values: o.themes.map((th) => t.spread[th.id]?.median ?? null) },
+			{
+				label: `${label}: eerste kwartiel`,
+				values: o.themes.map((th) => t.spread[th.id]?.q1 ?? null)
+			},
+			{
+				label: `${label}: derde kwartiel`,
+				values: o.themes.map((th) => t.spread[th.id]?.q3 ?? null)
+			},
+			{
+				label: `${label}: scholen met een score`,
+				values: o.themes.map((th) => t.spread[th.id]?.n ?? 0)
+			}
+		);
+	}
+	const pooled = o.perType.pooled;
+	if (pooled)
+		footer.push({
+			label: 'Alle typen: mediaan (alleen bij dezelfde stellingen)',
+			values: o.themes.map((th) => {
+				const f = pooled[th.id];
+				return f === null || f === undefined ? 'andere stellingen per type' : f.median;
+			})
+		});
+	return {
+		name: "Scholen × thema's",
+		header: ['School', 'Type', 'Laatste gedeelde ronde', ...o.themes.map((t) => t.title)],
+		rows: o.rows.map((r) => ({
+			school: r.school.name,
+			type: r.school.schoolType.toUpperCase(),
+			date: r.school.latest.kind === 'geen' ? null : calendarDay(r.school.latest.date),
+			status: r.status,
+			cells:
+				r.cells?.map((c) => ({
+					score: c.score,
+					levelId: c.level?.id ?? null,
+					suffix: `${c.level ? (LEVEL_ABBREVIATIONS[c.level.id] ?? '') : ''}${
+						c.meetsNorm === null ? '' : c.meetsNorm ? ' ▲' : ' ▼'
+					}`
+				})) ?? null
+		})),
+		footer,
+		legend: [
+			`Niveaus: ${levels.map((l) => `${LEVEL_ABBREVIATIONS[l.id] ?? l.id} = ${l.name}`).join(', ')}.`,
+			'▲ = haalt de norm van het samenwerkingsverband, ▼ = onder de norm.',
+			...o.themes.map((t) => `${t.title}: norm ${t.norm?.name ?? 'geen'}.`),
+			"Mediaan en kwartielen per schooltype; over alle typen alleen bij thema's waar de typen dezelfde stellingen beantwoorden."
+		]
+	};
 }
