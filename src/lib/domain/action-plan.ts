@@ -1,3 +1,5 @@
+import type { Questionnaire } from './questionnaire/schema';
+
 /** A school's action plan focuses on at most three themes. */
 export const MAX_PLAN_THEMES = 3;
 
@@ -15,3 +17,26 @@ export function mayAddTheme(planThemes: readonly string[], themeId: string): boo
 	const themes = new Set(planThemes);
 	return themes.has(themeId) || themes.size < MAX_PLAN_THEMES;
 }
+
+/** One action of a school's plan, as the report model receives it. */
+export interface ActionInput {
+	id: number;
+	themeId: string;
+	action: string;
+	owner: string;
+	dueOn: string | null;
+	status: ActionStatus;
+}
+
+/** An action with its theme's title, for the page and the PDF. */
+export const planEntry = (q: Questionnaire) => (i: ActionInput) => ({
+	id: i.id,
+	theme: q.themes.find((t) => t.id === i.themeId)?.title ?? i.themeId,
+	themeId: i.themeId,
+	action: i.action,
+	owner: i.owner,
+	dueOn: i.dueOn,
+	status: i.status
+});
+
+export type PlanEntry = ReturnType<ReturnType<typeof planEntry>>;

@@ -2,13 +2,8 @@ import { formatDate } from './format';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { questionnaireSchema } from './questionnaire/schema';
-import {
-	firstView,
-	reportFileName,
-	schoolReport,
-	slug,
-	type SchoolReportInput
-} from './school-report';
+import { reportFileName, slug } from './report-file';
+import { firstView, schoolReport, type SchoolReportInput } from './school-report';
 import type { GroupTally } from './scoring';
 
 const q = questionnaireSchema.parse(

@@ -1,7 +1,7 @@
 import { levelFor } from '../questionnaire/model';
 import type { Level } from '../questionnaire/schema';
 import { formatDate, formatList, formatNumber } from '../format';
-import { slug } from '../school-report';
+import { slug } from '../report-file';
 import { SCHOOL_TYPE_LABELS } from '../school-type';
 import { levelIndex } from './norm';
 import type { Overview } from './overview';

@@ -1,7 +1,7 @@
 import type { SpreadSummary } from '../aggregate';
 import type { Level } from '../questionnaire/schema';
 import { formatDate } from '../format';
-import { slug } from '../school-report';
+import { slug } from '../report-file';
 import type { SectorBenchmark } from './benchmark';
 import type { Overview } from './overview';
 import type { TrendYear } from './trend';

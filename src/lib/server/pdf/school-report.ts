@@ -2,7 +2,8 @@ import { formatDate, formatFixed, formatPercent } from '$lib/domain/format';
 import { ACTION_STATUS_LABELS } from '$lib/domain/action-plan';
 import { TIMING_LABELS } from '$lib/domain/catalog';
 import { VERDICT_LABELS } from '$lib/domain/report';
-import { type PlanEntry, type SchoolReport } from '$lib/domain/school-report';
+import type { PlanEntry } from '$lib/domain/action-plan';
+import type { SchoolReport } from '$lib/domain/school-report';
 import { shareApproach } from '$lib/domain/report-audience';
 import { barChart, stackedBarChart } from './charts';
 import {

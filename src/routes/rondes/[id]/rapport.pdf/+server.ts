@@ -1,6 +1,7 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/access';
-import { reportFileName, schoolReport } from '$lib/domain/school-report';
+import { reportFileName } from '$lib/domain/report-file';
+import { schoolReport } from '$lib/domain/school-report';
 import { pdfResponse } from '$lib/server/pdf/document';
 import { renderSchoolReport } from '$lib/server/pdf/school-report';
 import { roundReportInput } from '$lib/server/results/round-results';
