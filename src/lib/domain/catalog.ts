@@ -18,6 +18,7 @@ export const CATALOG_KINDS = [
 	'publicatie',
 	'regeling',
 	'dienst',
+	'arrangement',
 	'werkvorm'
 ] as const;
 export const CATALOG_AUDIENCES = [
@@ -275,6 +276,7 @@ export const KIND_LABELS: Record<CatalogItem['kind'], string> = {
 	publicatie: 'publicatie',
 	regeling: 'regeling',
 	dienst: 'dienst',
+	arrangement: 'arrangement',
 	werkvorm: 'werkvorm voor het team'
 };
 
@@ -324,5 +326,46 @@ export function coverage(
 				}))
 			)
 		)
+	);
+}
+
+/** What the catalogue lists can be filtered on; every field is optional. */
+export interface CatalogFilter {
+	theme?: string;
+	level?: string;
+	status?: CatalogItem['status'];
+	/** Timing today: on offer (aankomend or lopend), or one timing. */
+	timing?: Timing | 'actueel';
+	context?: ScanContext;
+	kind?: CatalogItem['kind'];
+}
+
+export function filterCatalog(
+	items: readonly CatalogItem[],
+	f: CatalogFilter,
+	today: string
+): CatalogItem[] {
+	return items.filter(
+		(i) =>
+			(!f.theme || i.themes.includes(f.theme)) &&
+			(!f.level || i.levels.includes(f.level)) &&
+			(!f.status || i.status === f.status) &&
+			(!f.kind || i.kind === f.kind) &&
+			(!f.context || fitsContext(i, f.context)) &&
+			(!f.timing ||
+				(f.timing === 'actueel' ? isCurrent(i, today) : timingOf(i, today) === f.timing))
+	);
+}
+
+/**
+ * The order of a browsing list: the SWV's own offers first, then by timing (current first), then
+ * by title.
+ */
+export function browseOrder(items: readonly CatalogItem[], today: string): CatalogItem[] {
+	return [...items].sort(
+		(a, b) =>
+			(a.swv ? 0 : 1) - (b.swv ? 0 : 1) ||
+			TIMING_ORDER[timingOf(a, today)] - TIMING_ORDER[timingOf(b, today)] ||
+			a.title.localeCompare(b.title, 'nl')
 	);
 }
