@@ -67,3 +67,143 @@ test('an admin adds, edits and hides catalogue items, with Dutch messages for ba
 		themes: '["ondersteuningsstructuur"]'
 	});
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('anyone browses the current catalogue by theme, school type and kind; no SWV offers without signing in', async ({
+		page
+	}) => {
+		await page.goto('/catalogus');
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Praktijkvoorbeelden en ondersteuning' })
+		).toBeVisible();
+		// Only what is on offer now by default: history stays out, every item shows organiser and date.
+		await expect(page.getByText('Landelijke conferentie')).toHaveCount(0);
+		await expectAccessible(page);
+
+		await page.getByLabel('Thema').selectOption({ label: 'Bekwaamheden en handelen van leraren' });
+		await page.getByLabel('Schooltype').selectOption({ label: 'basisonderwijs' });
+		await page.getByLabel('Soort').selectOption({ label: 'werkvorm voor het team' });
+		await page.getByRole('button', { name: 'Tonen' }).click();
+		await expect(page).toHaveURL(/thema=handelen-leraren&schooltype=po&soort=werkvorm/);
+		await expect(page.getByRole('status')).toHaveText('2 items gevonden.');
+		const entry = page.getByRole('article').filter({
+			has: page.getByRole('heading', { name: 'Collegiale consultatie bij handelingsverlegenheid' })
+		});
+		await expect(entry).toContainText('werkvorm voor het team · Scan Passend Onderwijs');
+		await expect(entry).toContainText('altijd beschikbaar in deze app');
+		await expect(page.getByText('Expertiseteam Lindewaard')).toHaveCount(0);
+		await expectAccessible(page);
+
+		// History on request, told as history.
+		await page.goto('/catalogus?thema=visie-en-beleid&datum=geschiedenis');
+		await expect(
+			page.getByRole('article').filter({ hasText: 'Maatwerkbijeenkomsten' })
+		).toContainText('uit de geschiedenis');
+
+		// A filter value that does not exist: a Dutch message and a 400.
+		const bad = await page.goto('/catalogus?thema=bestaat-niet');
+		expect(bad!.status()).toBe(400);
+		await expect(page.getByText('Onbekende keuze voor het filter thema')).toBeVisible();
+	});
+
+	test('the admin filters the list and reads the coverage grid', async ({ page }) => {
+		await signIn(page, 'beheer@example.org');
+		await page.goto('/beheer/catalogus');
+		await expect(page.getByText('Alle cellen voldoen.')).toBeVisible();
+		const grid = page.getByRole('table', { name: /Dekking schoolscan/ });
+		const row = grid.getByRole('row', { name: /Bekwaamheden en handelen van leraren/ });
+		// Verkennen × po … vso, Ontwikkelen × …, Functionerend × …: never fewer than two.
+		const counts = (await row.getByRole('cell').allTextContents()).map(Number);
+		expect(counts).toHaveLength(15);
+		expect(Math.min(...counts)).toBeGreaterThanOrEqual(2);
+		await expectAccessible(page);
+
+		await page.getByLabel('Thema').selectOption({ label: 'Visie en beleid' });
+		await page.getByLabel('Status').selectOption({ label: 'historisch' });
+		await page.getByLabel('Datum').selectOption({ label: 'uit de geschiedenis' });
+		await page.getByRole('button', { name: 'Filteren' }).click();
+		await expect(page).toHaveURL(
+			/thema=visie-en-beleid&niveau=&status=historisch&datum=geschiedenis/
+		);
+		await expect(page.getByRole('link', { name: 'Maatwerkbijeenkomsten' })).toBeVisible();
+		await expect(
+			page.getByRole('link', {
+				name: 'Experimenteerregeling samenwerking regulier en speciaal onderwijs'
+			})
+		).toBeVisible();
+		await expect(page.getByRole('link', { name: /Teamgesprek/ })).toHaveCount(0);
+		// The SWVs' own offers are in the admin's list, with their SWV.
+		await page.goto('/beheer/catalogus?thema=handelen-leraren&niveau=verkennen');
+		await expect(
+			page.getByText('eigen aanbod van Samenwerkingsverband VO Lindewaard (demo)')
+		).toBeVisible();
+	});
+});
+
+test("an SWV coordinator adds the SWV's own offer; its schools see it first and marked, another SWV's never", async ({
+	page
+}) => {
+	await signIn(page, 'swv@example.org');
+	await page.goto('/swv');
+	const db = e2eDb();
+	const swvId = db.prepare("select id from swv where code = 'PO2799'").pluck().get() as number;
+	db.close();
+	await page.goto(`/swv/${swvId}/aanbod`);
+	await expect(page.getByText('Expertiseteam Lindewaard: meekijken in de klas')).toBeVisible();
+	await expect(page.getByText('Loket VO Lindewaard')).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.getByText('Aanbod toevoegen').click();
+	await page.getByRole('button', { name: 'Toevoegen' }).click();
+	await expect(page.getByText('Vul een titel in.')).toBeVisible();
+	await expect(page.getByText('Kies minstens één thema.')).toBeVisible();
+	// Only the school scan's themes: an SWV's offers are for its schools.
+	await expect(page.getByRole('checkbox', { name: /Dekkend aanbod/ })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.getByLabel('Soort').selectOption({ label: 'training' });
+	await page.getByLabel('Titel', { exact: true }).fill('Training omgaan met gedrag in de klas');
+	await page
+		.getByLabel('Korte beschrijving')
+		.fill('Drie middagen voor leraren over voorspelbaar lesgeven en omgaan met gedrag.');
+	await page.getByLabel('Contact (optioneel)').fill('scholing@lindewaard.example');
+	await page.getByRole('checkbox', { name: /Bekwaamheden en handelen van leraren/ }).check();
+	for (const level of ['Verkennen', 'In ontwikkeling'])
+		await page.getByRole('checkbox', { name: level }).check();
+	await page
+		.getByLabel('Datum in woorden (optioneel)')
+		.fill('voorjaar 2027, drie woensdagmiddagen');
+	await page.getByLabel('Begint op (optioneel)').fill('2027-03-10');
+	await page.getByRole('button', { name: 'Toevoegen' }).click();
+	await expect(page.getByText('Het aanbod is opgeslagen.')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Training omgaan met gedrag in de klas'
+	);
+
+	// The school's recommendations: the SWV's offers first, marked, with contact; never the VO SWV's.
+	const check = e2eDb();
+	const row = check
+		.prepare(
+			"select c.id, c.contact, s.code from catalog_item c join swv s on s.id = c.swv_id where c.title = 'Training omgaan met gedrag in de klas'"
+		)
+		.get() as { id: string; contact: string; code: string };
+	check.close();
+	expect(row).toEqual({
+		id: `swv-${swvId}-training-omgaan-met-gedrag-in-de-klas`,
+		contact: 'scholing@lindewaard.example',
+		code: 'PO2799'
+	});
+	await page.context().clearCookies();
+	await signIn(page, 'school@example.org');
+	await page.goto('/catalogus?thema=handelen-leraren');
+	const first = page.getByRole('article').first();
+	await expect(first).toContainText(
+		'Aanbod van uw samenwerkingsverband Samenwerkingsverband Passend Onderwijs Lindewaard (demo)'
+	);
+	await expect(page.getByText('Training omgaan met gedrag in de klas')).toBeVisible();
+	await expect(page.getByText('Contact: scholing@lindewaard.example')).toBeVisible();
+	await expect(page.getByText('Loket VO Lindewaard')).toHaveCount(0);
+	await expectAccessible(page);
+});

@@ -242,10 +242,7 @@ describe('recommendations', () => {
 			'lopende-regeling',
 			'oud-webinar'
 		]);
-		expect(items[0]!.why).toEqual([
-			'aanbod van uw samenwerkingsverband SWV Lindewaard',
-			'juist voor het niveau verkennen'
-		]);
+		expect(items[0]!.why).toEqual(['juist voor het niveau verkennen']);
 		// Without the SWV's id, no SWV's own offer shows at all.
 		const none = recommend([own, other], [theme('visie', 10, 'verkennen')], 'po', 'borgen', TODAY);
 		expect(none.themes[0]!.items).toEqual([]);

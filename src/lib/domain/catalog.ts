@@ -59,7 +59,7 @@ export const catalogItemSchema = z.strictObject({
 	/** Events: the link goes to a recording or report, so the item can be watched or read back. */
 	recording: z.boolean().optional(),
 	/** Whom to ask (mostly for an SWV's own offers): a name, an address or a phone number. */
-	contact: z.string().trim().max(300).optional(),
+	contact: z.string().trim().max(300, { error: 'contact is hoogstens 300 tekens' }).optional(),
 	hidden: z.boolean().optional()
 });
 
@@ -116,7 +116,7 @@ export function isCurrent(item: CatalogItem, today: string): boolean {
 export interface Recommendation {
 	item: CatalogItem;
 	timing: Timing;
-	/** Why this item, beyond the theme's own reason: "voor het basisonderwijs", … */
+	/** Why this item, beyond the theme's reason: "bedoeld voor het basisonderwijs", … */
 	why: string[];
 }
 
@@ -236,8 +236,8 @@ export function recommend(
 				.map((item) => ({
 					item,
 					timing: timingOf(item, today),
+					// (An SWV's own offer is marked as such where it is shown.)
 					why: [
-						...(item.swv ? [`aanbod van uw samenwerkingsverband ${item.swv.name}`] : []),
 						...(namedTypes(item).includes(context)
 							? [`bedoeld voor ${SCHOOL_TYPE_WORDS[context]}`]
 							: []),
