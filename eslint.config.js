@@ -82,5 +82,54 @@ export default ts.config(
 				}
 			]
 		}
+	},
+	{
+		// Pages and components show and ask; they do not query. A route parses its input, checks who
+		// may do it, calls one function of the server layer (src/lib/server/<feature>/) and shapes
+		// the answer, so every query and rule lives where the tests and the other pages reach it.
+		files: ['src/routes/**', 'src/lib/components/**'],
+		// Being moved out (issue 14); this list only shrinks.
+		ignores: [
+			'src/routes/account/+page.server.ts',
+			'src/routes/beheer/+page.server.ts',
+			'src/routes/beheer/accounts/+page.server.ts',
+			'src/routes/beheer/audit/+page.server.ts',
+			'src/routes/beheer/catalogus/+page.server.ts',
+			'src/routes/beheer/catalogus/\\[id\\]/+page.server.ts',
+			'src/routes/beheer/import/+page.server.ts',
+			'src/routes/beheer/scholen/\\[id\\]/+page.server.ts',
+			'src/routes/beheer/swv/+page.server.ts',
+			'src/routes/beheer/swv/\\[id\\]/+page.server.ts',
+			'src/routes/inloggen/+page.server.ts',
+			'src/routes/overzicht/+page.server.ts',
+			'src/routes/rondes/\\[id\\]/+page.server.ts',
+			'src/routes/rondes/\\[id\\]/actieplan/+page.server.ts',
+			'src/routes/rondes/\\[id\\]/resultaten/+page.server.ts',
+			'src/routes/s/\\[token\\]/controle/+page.server.ts',
+			'src/routes/scholen/\\[id\\]/+page.server.ts',
+			'src/routes/swv/\\[id\\]/+page.server.ts',
+			'src/routes/swv/\\[id\\]/norm/+page.server.ts',
+			'src/routes/uitkomsten/\\[token\\]/+page.server.ts',
+			'src/routes/uitnodigingen/\\[token\\]/+page.server.ts'
+		],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
+							message:
+								'Geen databasetoegang in routes of componenten: zet de query in src/lib/server/<onderdeel>/.'
+						},
+						{
+							group: ['$lib/server/db/schema', '$lib/server/db/schema.*', '**/db/schema'],
+							message:
+								'Geen databasetoegang in routes of componenten: zet de query in src/lib/server/<onderdeel>/.'
+						}
+					]
+				}
+			]
+		}
 	}
 );

@@ -53,7 +53,7 @@ const input: SchoolReportInput = {
 		action: `Actie ${k + 1}: studiedag en afspraken vastleggen`,
 		owner: 'intern begeleider',
 		dueOn: '2027-03-01',
-		status: 'gepland' as const
+		status: 'planned' as const
 	})),
 	previous: null,
 	benchmarks: { swv: others, sameType: others.slice(0, 7) },

@@ -19,6 +19,7 @@ import {
 	expectedRefusal,
 	sameOriginForms
 } from '$lib/server/http/refusals';
+import { movedTo } from '$lib/server/http/moved';
 
 export const init: ServerInit = () => {
 	startApp();
@@ -95,11 +96,18 @@ const databaseUnavailable: Handle = async ({ event, resolve }) => {
 	return new Response(response.body, { status: 503, headers });
 };
 
+/** Old addresses of pages that moved answer with a permanent redirect (see http/moved.ts). */
+const movedAddresses: Handle = ({ event, resolve }) => {
+	const to = movedTo(event.url);
+	return to ? new Response(null, { status: 308, headers: { location: to } }) : resolve(event);
+};
+
 export const handle = sequence(
 	requestLog,
 	sameOriginForms,
 	databaseUnavailable,
 	securityHeaders,
+	movedAddresses,
 	authentication,
 	dutchRefusalsAndPrivatePages
 );

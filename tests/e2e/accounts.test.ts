@@ -188,7 +188,7 @@ test('an invitation for someone who already has an account adds the role to that
 		.get() as number;
 	db.close();
 	await signIn(page, 'beheer@example.org');
-	await page.goto(`/school/${school}`);
+	await page.goto(`/scholen/${school}`);
 	await page.getByLabel('E-mailadres').fill('school-b@example.org');
 	await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
 	await expect(

@@ -64,7 +64,7 @@ test('an admin resends an invitation (the old link stops working) and deactivate
 	school.close();
 	await page.goto(`/beheer/scholen/${id}`);
 	await expectAccessible(page);
-	await page.goto(`/school/${id}`);
+	await page.goto(`/scholen/${id}`);
 	await expectAccessible(page);
 	await page.getByLabel('E-mailadres').fill('ib-ark@example.net');
 	await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();

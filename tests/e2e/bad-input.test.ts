@@ -84,14 +84,14 @@ test('every form refuses bad input with a Dutch message and changes nothing', as
 		],
 		[
 			'school',
-			`/school/${school}?/uitnodigen`,
+			`/scholen/${school}?/uitnodigen`,
 			{ email: 'geen-adres' },
 			400,
 			'Vul een geldig e-mailadres in'
 		],
 		[
 			'school',
-			`/school/${school}?/uitnodigen`,
+			`/scholen/${school}?/uitnodigen`,
 			{ email: 'school@example.org' },
 			409,
 			'is al coördinator van deze school.'
@@ -357,15 +357,15 @@ test('expired, replaced and guessed links give a clear Dutch message', async ({ 
 	);
 	db.close();
 
-	expect((await page.goto(`/uitnodiging/${token('c')}`))?.status()).toBe(410);
+	expect((await page.goto(`/uitnodigingen/${token('c')}`))?.status()).toBe(410);
 	await expect(
 		page.getByText('Deze uitnodiging is verlopen. Vraag degene die u uitnodigde om een nieuwe.')
 	).toBeVisible();
-	expect((await page.goto(`/uitnodiging/${token('d')}`))?.status()).toBe(410);
+	expect((await page.goto(`/uitnodigingen/${token('d')}`))?.status()).toBe(410);
 	await expect(page.getByText(/ingetrokken of vervangen door een nieuwere/)).toBeVisible();
-	expect((await page.goto(`/uitnodiging/${token('f')}`))?.status()).toBe(404);
+	expect((await page.goto(`/uitnodigingen/${token('f')}`))?.status()).toBe(404);
 	await expect(page.getByText(/Deze uitnodiging bestaat niet/)).toBeVisible();
-	expect((await page.goto('/uitnodiging/niet-eens-een-token'))?.status()).toBe(404);
+	expect((await page.goto('/uitnodigingen/niet-eens-een-token'))?.status()).toBe(404);
 	expect((await page.goto(`/wachtwoord-herstellen/${token('e')}`))?.status()).toBe(410);
 	await expect(page.getByText(/Deze link is niet \(meer\) geldig/)).toBeVisible();
 });

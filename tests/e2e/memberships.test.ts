@@ -81,7 +81,7 @@ test('an SWV coordinator cannot invite themselves into a school, and nothing cha
 		'OBS De Regenboog heeft al een coördinator. Alleen de coördinatoren van de school'
 	);
 	// On the school's own page, too.
-	const direct = await request.post(`/school/${regenboog}?/uitnodigen`, {
+	const direct = await request.post(`/scholen/${regenboog}?/uitnodigen`, {
 		form: { email: 'iemand@example.net' },
 		headers: { ...html, cookie }
 	});
@@ -146,9 +146,9 @@ test('the SWV invites a first coordinator; from then on the school manages its c
 	await expect(sparePage.getByRole('button', { name: 'Account aanmaken' })).toHaveCount(0);
 	await expectAccessible(sparePage);
 	await spareContext.close();
-	await page.goto(`/school/${klavertje}`);
+	await page.goto(`/scholen/${klavertje}`);
 	await page.getByRole('link', { name: 'Alle coördinatoren en uitnodigingen' }).click();
-	await expect(page).toHaveURL(`${BASE}/school/${klavertje}/coordinatoren`);
+	await expect(page).toHaveURL(`${BASE}/scholen/${klavertje}/coordinatoren`);
 	await expectAccessible(page);
 	const me = page.getByRole('row', { name: /Fatima Eerste \(u\)/ });
 	await expect(me).toContainText('Sam Verbeek');
@@ -165,7 +165,7 @@ test('the SWV invites a first coordinator; from then on the school manages its c
 		db.close();
 		return id;
 	};
-	const last = await page.request.post(`/school/${klavertje}/coordinatoren?/verwijderen`, {
+	const last = await page.request.post(`/scholen/${klavertje}/coordinatoren?/verwijderen`, {
 		form: { id: String(membership(first)), bevestigen: 'ja' },
 		headers: html
 	});
@@ -185,11 +185,11 @@ test('the SWV invites a first coordinator; from then on the school manages its c
 	expect(late.status()).toBe(403);
 
 	// The school invites, withdraws, invites again; the second coordinator accepts.
-	await page.goto(`/school/${klavertje}`);
+	await page.goto(`/scholen/${klavertje}`);
 	await page.getByLabel('E-mailadres').fill(second);
 	await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
 	await expect(page.getByText(`Er is een uitnodiging gestuurd naar ${second}.`)).toBeVisible();
-	await page.goto(`/school/${klavertje}/coordinatoren`);
+	await page.goto(`/scholen/${klavertje}/coordinatoren`);
 	await expect(page.getByRole('row', { name: new RegExp(second) })).toContainText('Fatima Eerste');
 	await page.getByRole('button', { name: `Intrekken voor ${second}` }).click();
 	await expect(page.getByText(`De uitnodiging voor ${second} is ingetrokken.`)).toBeVisible();
@@ -197,16 +197,16 @@ test('the SWV invites a first coordinator; from then on the school manages its c
 	await page.getByRole('button', { name: `Intrekken voor ${spare}` }).click();
 	await expect(page.getByText(`De uitnodiging voor ${spare} is ingetrokken.`)).toBeVisible();
 	await expect(page.getByText('Geen openstaande uitnodigingen.')).toBeVisible();
-	await page.goto(`/school/${klavertje}`);
+	await page.goto(`/scholen/${klavertje}`);
 	await page.getByLabel('E-mailadres').fill(second);
 	await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
 	const other = await browser.newPage();
 	await acceptAsNewAccount(other, second, 'Gijs Tweede');
 
 	// Removing yourself needs a confirmation.
-	await page.goto(`/school/${klavertje}/coordinatoren`);
+	await page.goto(`/scholen/${klavertje}/coordinatoren`);
 	await expectAccessible(page);
-	const unconfirmed = await page.request.post(`/school/${klavertje}/coordinatoren?/verwijderen`, {
+	const unconfirmed = await page.request.post(`/scholen/${klavertje}/coordinatoren?/verwijderen`, {
 		form: { id: String(membership(first)) },
 		headers: html
 	});
@@ -220,7 +220,7 @@ test('the SWV invites a first coordinator; from then on the school manages its c
 			`Gijs Tweede (${second}) is geen coördinator van Jenaplanschool Het Klavertje meer.`
 		)
 	).toBeVisible();
-	expect((await other.goto(`/school/${klavertje}`))?.status()).toBe(404);
+	expect((await other.goto(`/scholen/${klavertje}`))?.status()).toBe(404);
 
 	const db = e2eDb();
 	const removed = db

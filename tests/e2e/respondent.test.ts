@@ -57,7 +57,7 @@ async function coordinatorOpensRound(page: Page, title: string, code = SCHOOL) {
 	db.close();
 	expect(email, 'een coördinator voor de testschool').toBeTruthy();
 	await signIn(page, email!);
-	await page.goto(`/school/${schoolId(code)}`);
+	await page.goto(`/scholen/${schoolId(code)}`);
 	await page.getByText('Nieuwe ronde openen').click();
 	await page.getByLabel('Titel').fill(title);
 	await page.getByRole('button', { name: 'Ronde openen' }).click();
@@ -76,7 +76,7 @@ test('a school coordinator opens a round and sees link, QR code, invitation and 
 }) => {
 	// The demo school coordinator of OBS De Regenboog is the only school account; give De Vlieger one.
 	const admin = await sessionCookie(request, 'beheer@example.org');
-	const invite = await request.post(`/school/${schoolId()}?/uitnodigen`, {
+	const invite = await request.post(`/scholen/${schoolId()}?/uitnodigen`, {
 		form: { email: 'ib-vlieger@example.net' },
 		headers: { origin: BASE, accept: 'text/html', cookie: `sessie=${admin}` }
 	});

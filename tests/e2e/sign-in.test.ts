@@ -53,7 +53,7 @@ test('after sign-in only a same-site path is followed', async ({ playwright, pag
 		['https%3A%2F%2Fevil.example', '/overzicht'],
 		['%2Fa%2F..%2F%2Fevil.example', '/overzicht'],
 		['%2F%E2%80%A8%2Fevil.example', '/overzicht'],
-		['%2Fschool%2F%E2%82%AC', '/school/%E2%82%AC'],
+		['%2Fscholen%2F%E2%82%AC', '/scholen/%E2%82%AC'],
 		['%2Faccount', '/account']
 	];
 	for (const [naar, location] of corpus) {
@@ -234,7 +234,7 @@ test('a name cannot hold a line break, and invitation mails quote the inviter on
 	);
 
 	const to = `collega-${Date.now()}@example.net`;
-	const invited = await request.post(`/school/${school}?/uitnodigen`, {
+	const invited = await request.post(`/scholen/${school}?/uitnodigen`, {
 		form: { email: to },
 		headers: { ...form, cookie }
 	});
@@ -246,7 +246,7 @@ test('a name cannot hold a line break, and invitation mails quote the inviter on
 	const paragraphs = mail.text.split(/\n\s*\n/).map((p) => p.trim());
 	// The only paragraph that is a link is the app's own.
 	expect(paragraphs.filter((p) => /^https?:/.test(p))).toEqual([
-		expect.stringMatching(new RegExp(`^${BASE}/uitnodiging/[a-z2-7]{32}$`))
+		expect.stringMatching(new RegExp(`^${BASE}/uitnodigingen/[a-z2-7]{32}$`))
 	]);
 	await request.dispose();
 });

@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { databaseFile, migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
 import { school, swv } from '../../src/lib/server/db/schema';
@@ -67,5 +69,44 @@ describe('the database file', () => {
 		db.insert(swv).values({ code: 'PO2701', name: 'SWV', sector: 'po' }).run();
 		expect(db.select().from(swv).all()).toHaveLength(1);
 		db.$client.close();
+	});
+
+	it('keeps an action plan through the move to English status values', () => {
+		const client = new Database(join(tempDir(), 'scan.db'));
+		const run = (file: string) =>
+			client.exec(
+				readFileSync(join('drizzle', file), 'utf8').replaceAll('--> statement-breakpoint', '')
+			);
+		const files = readdirSync('drizzle')
+			.filter((f) => f.endsWith('.sql'))
+			.sort();
+		const at = files.indexOf('0006_english_action_status.sql');
+		for (const f of files.slice(0, at)) run(f);
+		client.pragma('foreign_keys = OFF');
+		const add = client.prepare(
+			"insert into action_item (round_id, theme_id, action, owner, status) values (1, 'visie', ?, 'ib', ?)"
+		);
+		for (const [action, status] of [
+			['a', 'gepland'],
+			['b', 'bezig'],
+			['c', 'klaar']
+		])
+			add.run(action, status);
+		run(files[at]!);
+		expect(client.prepare('select action, status from action_item order by action').all()).toEqual([
+			{ action: 'a', status: 'planned' },
+			{ action: 'b', status: 'doing' },
+			{ action: 'c', status: 'done' }
+		]);
+		client.pragma('foreign_keys = OFF');
+		client
+			.prepare(
+				"insert into action_item (round_id, theme_id, action, owner) values (1, 'visie', 'd', 'ib')"
+			)
+			.run();
+		expect(client.prepare("select status from action_item where action = 'd'").pluck().get()).toBe(
+			'planned'
+		);
+		client.close();
 	});
 });

@@ -1,3 +1,4 @@
+import { UI_COLORS } from '$lib/domain/colors';
 import type { Chart, ChartConfiguration } from 'chart.js';
 
 /**
@@ -14,7 +15,7 @@ export function mountChart(
 	void load().then((ChartClass) => {
 		if (cancelled) return;
 		ChartClass.defaults.font.family = getComputedStyle(canvas).fontFamily;
-		ChartClass.defaults.color = '#1b1f24';
+		ChartClass.defaults.color = UI_COLORS.text;
 		const c = config();
 		chart = new ChartClass(canvas, {
 			...c,

@@ -1,13 +1,13 @@
 /** A school's action plan focuses on at most three themes. */
 export const MAX_PLAN_THEMES = 3;
 
-export const ACTION_STATUSES = ['gepland', 'bezig', 'klaar'] as const;
+export const ACTION_STATUSES = ['planned', 'doing', 'done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-	gepland: 'Gepland',
-	bezig: 'Bezig',
-	klaar: 'Klaar'
+	planned: 'Gepland',
+	doing: 'Bezig',
+	done: 'Klaar'
 };
 
 /** May an action on `themeId` be added to a plan that already covers `planThemes`? */

@@ -1,8 +1,8 @@
+import { formatDate } from './format';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { questionnaireSchema } from './questionnaire/schema';
 import {
-	dutchDate,
 	firstView,
 	reportFileName,
 	schoolReport,
@@ -48,7 +48,7 @@ function input(values: number[], over: Partial<SchoolReportInput> = {}): SchoolR
 				action: 'Studiedag over onze visie',
 				owner: 'directie',
 				dueOn: '2027-02-01',
-				status: 'gepland'
+				status: 'planned'
 			}
 		],
 		previous: null,
@@ -60,9 +60,9 @@ function input(values: number[], over: Partial<SchoolReportInput> = {}): SchoolR
 
 describe('the school report model', () => {
 	it('writes Dutch dates, file names and slugs', () => {
-		expect(dutchDate('2026-11-23')).toBe('23 november 2026');
+		expect(formatDate('2026-11-23')).toBe('23 november 2026');
 		// 23:30 UTC is already the next day in the Netherlands.
-		expect(dutchDate('2026-11-13T23:30:00.000Z')).toBe('14 november 2026');
+		expect(formatDate('2026-11-13T23:30:00.000Z')).toBe('14 november 2026');
 		expect(slug('Basisschool De Linde; locatie Noord')).toBe('basisschool-de-linde-locatie-noord');
 		expect(slug('Daltonschool Ëlla & Ĳsselmonde')).toBe('daltonschool-ella-ijsselmonde');
 		expect(reportFileName('OBS De Regenboog', '2026-11-13T15:00:00.000Z', '2026-11-23')).toBe(

@@ -1,3 +1,4 @@
+import { formatDate, formatFixed, formatList, formatPercent, isoDay } from './format';
 import { ACTION_STATUS_LABELS, type ActionStatus } from './action-plan';
 import { recommend, type CatalogItem } from './catalog';
 import { compareThemes } from './compare';
@@ -102,27 +103,6 @@ export interface TextBlock {
 	bullets?: string[];
 }
 
-/** Formats a date the Dutch way: "23 november 2026". Dates without a time are calendar days. */
-export function dutchDate(value: string): string {
-	const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-	return new Intl.DateTimeFormat('nl-NL', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: dateOnly ? 'UTC' : 'Europe/Amsterdam'
-	}).format(new Date(dateOnly ? `${value}T00:00:00Z` : value));
-}
-
-/** "3,2": one decimal, Dutch comma. */
-export const dutchNumber = (x: number, digits = 1) =>
-	x.toLocaleString('nl-NL', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-/** "A, B en C". */
-export function dutchList(items: readonly string[]): string {
-	if (items.length <= 1) return items.join('');
-	return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
-}
-
 /** "OBS De Regenboog" → "obs-de-regenboog": letters and digits only, accents dropped. */
 export function slug(text: string): string {
 	return (
@@ -140,13 +120,8 @@ export function slug(text: string): string {
  * or today while it is still open, so a closed round's report keeps one name.
  */
 export function reportFileName(name: string, closedAt: string | null, today: string): string {
-	const day = closedAt ? amsterdamDay(closedAt) : today;
+	const day = closedAt ? isoDay(closedAt) : today;
 	return `scan-passend-onderwijs-${slug(name)}-${day}.pdf`;
-}
-
-/** The calendar day (YYYY-MM-DD) of a timestamp in the Netherlands. */
-export function amsterdamDay(iso: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
 }
 
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
@@ -164,7 +139,7 @@ const planEntry = (q: Questionnaire) => (i: ActionInput) => ({
 export type PlanEntry = ReturnType<ReturnType<typeof planEntry>>;
 
 function actionSentence(a: PlanEntry): string {
-	const due = a.dueOn ? `, uiterlijk ${dutchDate(a.dueOn)}` : '';
+	const due = a.dueOn ? `, uiterlijk ${formatDate(a.dueOn)}` : '';
 	return `${a.action} (${a.owner}${due}; ${ACTION_STATUS_LABELS[a.status].toLowerCase()})`;
 }
 
@@ -202,14 +177,14 @@ export function sopText(
 		const best = rated.reduce((a, b) => (b.mean! > a.mean! ? b : a));
 		const worst = rated.reduce((a, b) => (b.mean! < a.mean! ? b : a));
 		out.push(
-			`Het sterkst is: "${best.text}" (gemiddeld ${dutchNumber(best.meanOnScale!)} op een schaal van 1 tot 4). ` +
-				`Het meeste werk ligt bij: "${worst.text}" (gemiddeld ${dutchNumber(worst.meanOnScale!)}).`
+			`Het sterkst is: "${best.text}" (gemiddeld ${formatFixed(best.meanOnScale!)} op een schaal van 1 tot 4). ` +
+				`Het meeste werk ligt bij: "${worst.text}" (gemiddeld ${formatFixed(worst.meanOnScale!)}).`
 		);
 	}
 	const signals: string[] = [];
 	if (t.signals.insufficientInsight)
 		signals.push(
-			`Veel teamleden weten niet goed hoe dit op school geregeld is (${Math.round((t.dontKnowShare ?? 0) * 100)}% "weet ik niet"); ` +
+			`Veel teamleden weten niet goed hoe dit op school geregeld is (${formatPercent(t.dontKnowShare ?? 0)} "weet ik niet"); ` +
 				'de school zorgt dat iedereen weet wat er is afgesproken.'
 		);
 	if (t.signals.divergentViews)
@@ -256,13 +231,13 @@ export function mrSummary(
 		return blocks;
 	}
 	const names = (ts: readonly ThemeScore[]) =>
-		ts.length ? dutchList(ts.map((t) => lowerFirst(t.title))) : "geen thema's";
+		ts.length ? formatList(ts.map((t) => lowerFirst(t.title))) : "geen thema's";
 	blocks.push({
 		heading: 'De uitkomst in het kort',
 		paragraphs: [
 			score.overall.score !== null && score.overall.level
 				? `Gemiddeld over alle thema's staat de school op het niveau ${lowerFirst(score.overall.level.name)} (${score.overall.score} van 100). ` +
-					`De niveaus zijn, van laag naar hoog: ${dutchList(levels.map((l) => lowerFirst(l.name)))}.`
+					`De niveaus zijn, van laag naar hoog: ${formatList(levels.map((l) => lowerFirst(l.name)))}.`
 				: "Er waren te weinig antwoorden om een gemiddelde over alle thema's te geven."
 		],
 		bullets: [
@@ -332,7 +307,7 @@ export function methodText(q: Questionnaire, minRespondents: number): TextBlock[
 					`Uitkomsten verschijnen pas vanaf ${min} respondenten; vanaf ${Math.max(DISTRIBUTION_MIN_RESPONDENTS, min)} ook de verdeling van de antwoorden. ` +
 					`Een stelling krijgt pas een gemiddelde als minstens ${min} mensen haar beantwoordden; anders blijft alles over die stelling weg. ` +
 					`Een getoonde uitkomst verandert pas als er minstens ${min} nieuwe verstuurde vragenlijsten bij zijn, zodat niemand door twee uitkomsten te vergelijken één persoon herkent. ` +
-					`"Onvoldoende zicht": meer dan ${Math.round(signals.insufficientInsight * 100)}% van de antwoorden op een thema is "weet ik niet". ` +
+					`"Onvoldoende zicht": meer dan ${formatPercent(signals.insufficientInsight)} van de antwoorden op een thema is "weet ik niet". ` +
 					`"Beelden lopen uiteen": de spreiding van de antwoorden is groter dan ${signals.divergentViews} punten. ` +
 					'De open toelichtingen van teamleden staan niet in dit rapport: zij zijn alleen voor de coördinatoren.'
 			]
@@ -351,8 +326,8 @@ export function schoolReport(input: SchoolReportInput) {
 	const who = input.school ? input.school.name : input.swv.name;
 	const ended = r.closedAt ?? (r.status === 'closed' ? r.closesAt : null);
 	const period = ended
-		? `van ${dutchDate(r.opensAt)} tot ${dutchDate(ended)}`
-		: `sinds ${dutchDate(r.opensAt)}; de ronde loopt nog`;
+		? `van ${formatDate(r.opensAt)} tot ${formatDate(ended)}`
+		: `sinds ${formatDate(r.opensAt)}; de ronde loopt nog`;
 	return {
 		round: {
 			id: r.id,
@@ -361,18 +336,18 @@ export function schoolReport(input: SchoolReportInput) {
 			questionnaire: q.title
 		},
 		unit: input.school
-			? { name: input.school.name, href: `/school/${input.school.id}` }
+			? { name: input.school.name, href: `/scholen/${input.school.id}` }
 			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${input.swv.id}` },
 		/** What the cover of the PDF says about whose round it is and when. */
 		meta: {
 			school: input.school ? `${input.school.name}, ${input.school.place}` : null,
 			schoolType: context === 'swv' ? null : SCHOOL_TYPE_LABELS[context],
 			swv: `${input.swv.name} (${input.swv.code.replace(/^(PO|VO)(\d\d)(\d\d)$/, '$1 $2-$3')})`,
-			opensAt: dutchDate(r.opensAt),
-			endedAt: ended ? dutchDate(ended) : null,
+			opensAt: formatDate(r.opensAt),
+			endedAt: ended ? formatDate(ended) : null,
 			open: r.status === 'open',
 			period,
-			today: dutchDate(input.today),
+			today: formatDate(input.today),
 			/** Name for the file: the school, or the SWV for its own scan. */
 			slugSource: input.school ? input.school.name : input.swv.name
 		},
@@ -388,7 +363,7 @@ export function schoolReport(input: SchoolReportInput) {
 		/** open: participation only; too-few: below the minimum; shown: figures. */
 		state: input.result.state,
 		pending: input.result.pending,
-		shownAt: input.result.shownAt ? dutchDate(input.result.shownAt) : null,
+		shownAt: input.result.shownAt ? formatDate(input.result.shownAt) : null,
 		summary,
 		recommendations: recommend(
 			input.catalog,

@@ -1,3 +1,4 @@
+import { isoDay } from './format';
 import type { Overview } from './swv-overview';
 
 /**
@@ -14,10 +15,6 @@ export interface ExportTable {
 	rows: CellValue[][];
 }
 
-/** The calendar day in the Netherlands, as 2026-11-13. */
-const fmtDate = (d: Date) =>
-	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
-
 export function themeTable(overview: Overview, questionnaireTitle: string): ExportTable {
 	const rows: CellValue[][] = [];
 	for (const r of overview.rows) {
@@ -28,7 +25,7 @@ export function themeTable(overview: Overview, questionnaireTitle: string): Expo
 			const round: CellValue[] =
 				l.kind === 'geen'
 					? [null, null, null, null]
-					: [l.roundTitle, fmtDate(l.date), null, l.respondents];
+					: [l.roundTitle, isoDay(l.date), null, l.respondents];
 			// Every row has the header's columns: no theme figures, the reason under "Opmerking".
 			rows.push([...head, ...round, ...Array<CellValue>(6).fill(null), r.status]);
 			continue;
@@ -38,7 +35,7 @@ export function themeTable(overview: Overview, questionnaireTitle: string): Expo
 			rows.push([
 				...head,
 				l.roundTitle,
-				fmtDate(l.date),
+				isoDay(l.date),
 				`${questionnaireTitle} v${l.questionnaireVersion}`,
 				l.respondents,
 				c.themeId,

@@ -1,3 +1,4 @@
+import { formatDate, yearMonth } from './format';
 import { MIN_BENCHMARK_UNITS, benchmarkAllowed, summarize, type SpreadSummary } from './aggregate';
 import { levelFor } from './questionnaire/model';
 import type { Level } from './questionnaire/schema';
@@ -209,14 +210,7 @@ export function swvOverview(input: {
 
 /** School year of a moment, in Dutch time: from 1 August, as "2025-2026". */
 export function schoolYear(date: Date): string {
-	const [y, m] = new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Amsterdam',
-		year: 'numeric',
-		month: '2-digit'
-	})
-		.format(date)
-		.split('-')
-		.map(Number) as [number, number];
+	const { year: y, month: m } = yearMonth(date);
 	return m >= 8 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
 }
 
@@ -362,12 +356,7 @@ export function startStatus(rounds: readonly RoundStart[], active: boolean, now:
 		stand: open
 			? `ronde loopt, ${open.sent} verstuurd`
 			: newest
-				? `laatste ronde ${newest.opensAt.toLocaleDateString('nl-NL', {
-						day: 'numeric',
-						month: 'short',
-						year: 'numeric',
-						timeZone: 'Europe/Amsterdam'
-					})}`
+				? `laatste ronde ${formatDate(newest.opensAt, 'short')}`
 				: 'nog nooit gestart'
 	};
 }

@@ -1,6 +1,7 @@
 import type { SpreadSummary } from './aggregate';
 import type { Level } from './questionnaire/schema';
-import { dutchDate, slug } from './school-report';
+import { formatDate } from './format';
+import { slug } from './school-report';
 import type { Overview, SectorBenchmark, TrendYear } from './swv-overview';
 
 /**
@@ -29,10 +30,6 @@ export interface SwvReportInput {
 	ownScan: OwnScanInput | null;
 }
 
-/** A median or quartile as the SWV pages show it: at most one decimal, Dutch comma ("62,5", "61"). */
-export const formatSpread = (x: number | null | undefined): string =>
-	x === null || x === undefined ? '—' : x.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
-
 /** A short code per level for the table cells (the legend names them in full). */
 export const LEVEL_ABBREVIATIONS: Record<string, string> = {
 	verkennen: 'V',
@@ -46,7 +43,7 @@ export function swvReport(input: SwvReportInput) {
 	return {
 		...input,
 		meta: {
-			today: dutchDate(input.today),
+			today: formatDate(input.today),
 			fileName: `scan-passend-onderwijs-${slug(input.swv.name)}-${input.today}.pdf`
 		},
 		/** Per theme the cells' text as in the web table: score, level, and * below the norm. */

@@ -125,7 +125,7 @@ export async function sendInvitation(
 				``,
 				`Neem de uitnodiging aan via deze link (${INVITATION_DAYS} dagen geldig, één keer te gebruiken):`,
 				``,
-				`${origin}/uitnodiging/${token}`,
+				`${origin}/uitnodigingen/${token}`,
 				``,
 				`Verwachtte u deze uitnodiging niet, dan kunt u dit bericht negeren.`
 			].join('\n')

@@ -44,7 +44,7 @@ export const SLOW_AFTER = 10;
 const MAX_DELAY_MS = 5_000;
 
 /**
- * Sign-in throttling, chosen against OWASP's Authentication Cheat Sheet (README, "Sign-in"):
+ * Sign-in throttling, chosen against OWASP's Authentication Cheat Sheet (docs/roles.md, "Sign-in"):
  * a lock-out per account lets anyone lock out anyone, the admin included, so the hard stop is per
  * account *and* address (five failures, then that pair waits 15 minutes), and failures from
  * everywhere only slow the account down (from the tenth failure a growing delay up to 5 s before

@@ -281,9 +281,9 @@ export const actionItem = sqliteTable(
 		action: text('action').notNull(),
 		owner: text('owner').notNull(),
 		dueOn: text('due_on'),
-		status: text('status', { enum: ['gepland', 'bezig', 'klaar'] })
+		status: text('status', { enum: ['planned', 'doing', 'done'] })
 			.notNull()
-			.default('gepland'),
+			.default('planned'),
 		createdAt: createdAt()
 	},
 	(t) => [index('action_item_round_idx').on(t.roundId)]

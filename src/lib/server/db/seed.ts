@@ -359,7 +359,7 @@ export async function seedDemo(
 						action: 'Ouderavond over het ontwikkelingsperspectief',
 						owner: 'intern begeleider',
 						dueOn: '2026-03-12',
-						status: 'klaar'
+						status: 'done'
 					},
 					{
 						roundId: earlier,
@@ -367,7 +367,7 @@ export async function seedDemo(
 						action: 'Collegiale consultatie bij handelingsverlegenheid',
 						owner: 'directie',
 						dueOn: '2026-06-30',
-						status: 'bezig'
+						status: 'doing'
 					},
 					{
 						roundId: latest,
@@ -375,7 +375,7 @@ export async function seedDemo(
 						action: 'Werkwijze bij dreigende uitval vastleggen met leerplicht',
 						owner: 'intern begeleider',
 						dueOn: '2027-02-01',
-						status: 'gepland'
+						status: 'planned'
 					}
 				])
 				.run();

@@ -1,3 +1,4 @@
+import { HIGHLIGHT_COLOR, takesWhiteText } from '$lib/domain/colors';
 import { COLORS } from './document';
 
 /**
@@ -214,7 +215,7 @@ export function stackedBarChart(
 				doc
 					.font('bold')
 					.fontSize(7.5)
-					.fillColor(color === '#b3261e' || color === '#1e6b34' ? '#ffffff' : COLORS.text)
+					.fillColor(takesWhiteText(color) ? COLORS.primaryContrast : COLORS.text)
 					.text(String(v), cx, ry + barHeight / 2 - 4.5, {
 						width: w,
 						align: 'center',
@@ -285,7 +286,7 @@ export function boxPlot(
 			const hx = at(r.highlight);
 			doc
 				.polygon([hx, cy - 5], [hx + 5, cy], [hx, cy + 5], [hx - 5, cy])
-				.fillAndStroke('#e8a33d', COLORS.text);
+				.fillAndStroke(HIGHLIGHT_COLOR, COLORS.text);
 		}
 	});
 	return plotHeight + 14;

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { DONT_KNOW_COLOR, LEVEL_COLORS, OPTION_COLORS, SERIES_COLORS } from '$lib/domain/colors';
+import {
+	DONT_KNOW_COLOR,
+	LEVEL_COLORS,
+	OPTION_COLORS,
+	SERIES_COLORS,
+	UI_COLORS
+} from '$lib/domain/colors';
 
 /**
  * The shared setup of every PDF report: A4, Source Sans 3 embedded, Dutch metadata, a tagged
@@ -11,17 +17,18 @@ import { DONT_KNOW_COLOR, LEVEL_COLORS, OPTION_COLORS, SERIES_COLORS } from '$li
  * figures that keep that structure. The school report uses it; the SWV report can too.
  */
 
-/** The web's colours (src/lib/styles/tokens.css and RoundResults.svelte). */
+/** The web's colours (src/lib/domain/colors.ts), by the names the PDF code uses. */
 export const COLORS = {
-	text: '#1b1f24',
-	muted: '#4a5562',
-	primary: '#1d4f7c',
-	border: '#8a96a3',
-	borderSubtle: '#d5dbe1',
-	surface: '#f3f5f7',
-	notice: '#fff4d6',
-	noticeBorder: '#b45309',
-	link: '#1d4f7c'
+	text: UI_COLORS.text,
+	muted: UI_COLORS.textMuted,
+	primary: UI_COLORS.primary,
+	primaryContrast: UI_COLORS.primaryContrast,
+	border: UI_COLORS.border,
+	borderSubtle: UI_COLORS.borderSubtle,
+	surface: UI_COLORS.surface,
+	notice: UI_COLORS.notice,
+	noticeBorder: UI_COLORS.noticeBorder,
+	link: UI_COLORS.link
 } as const;
 
 export { DONT_KNOW_COLOR, LEVEL_COLORS, OPTION_COLORS, SERIES_COLORS };
@@ -440,11 +447,11 @@ export class ReportDocument {
 			Object.values(LEVEL_COLORS).forEach((c, i) => doc.rect(i * w, 150, w, 6).fill(c));
 		});
 		this.tag('P', () => {
-			doc.font('bold').fontSize(13).fillColor('#ffffff');
+			doc.font('bold').fontSize(13).fillColor(COLORS.primaryContrast);
 			doc.text('Scan Passend Onderwijs', this.left, 60, { width: this.width });
 		});
 		this.tag('H1', () => {
-			doc.font('bold').fontSize(26).fillColor('#ffffff');
+			doc.font('bold').fontSize(26).fillColor(COLORS.primaryContrast);
 			doc.text(title, this.left, 82, { width: this.width });
 		});
 		doc.y = 200;

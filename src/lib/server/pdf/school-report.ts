@@ -1,12 +1,8 @@
+import { formatDate, formatFixed, formatPercent } from '$lib/domain/format';
 import { ACTION_STATUS_LABELS } from '$lib/domain/action-plan';
 import { KIND_LABELS, TIMING_LABELS } from '$lib/domain/catalog';
 import { VERDICT_LABELS } from '$lib/domain/report';
-import {
-	dutchDate,
-	dutchNumber,
-	type PlanEntry,
-	type SchoolReport
-} from '$lib/domain/school-report';
+import { type PlanEntry, type SchoolReport } from '$lib/domain/school-report';
 import { barChart, stackedBarChart } from './charts';
 import {
 	COLORS,
@@ -31,7 +27,7 @@ const VERDICT_HEADINGS = {
 	aandachtspunt: 'Aandachtspunten',
 	risico: "Risico's"
 } as const;
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+const pct = formatPercent;
 
 function cover(rd: ReportDocument, m: SchoolReport): void {
 	rd.coverBand(m.meta.school ? 'Rapport van de school' : 'Rapport van de eigen scan');
@@ -180,7 +176,7 @@ function summary(rd: ReportDocument, m: SchoolReport): void {
 		const c = m.comparison;
 		const spread = (x: (typeof c.themes)[number]['swv']) =>
 			x
-				? `${dutchNumber(x.median ?? 0)} (${dutchNumber(x.q1 ?? 0)}–${dutchNumber(x.q3 ?? 0)}), ${x.n} scholen`
+				? `${formatFixed(x.median ?? 0)} (${formatFixed(x.q1 ?? 0)}–${formatFixed(x.q3 ?? 0)}), ${x.n} scholen`
 				: '—';
 		rd.heading('Vergelijking', 2);
 		rd.table(
@@ -208,9 +204,9 @@ function summary(rd: ReportDocument, m: SchoolReport): void {
 	}
 	rd.heading('Sterkste en zwakste stellingen', 2);
 	rd.heading('Sterkst', 3);
-	rd.bullets(m.summary.strongest.map((x) => `${x.text} (${dutchNumber(x.meanOnScale)})`));
+	rd.bullets(m.summary.strongest.map((x) => `${x.text} (${formatFixed(x.meanOnScale)})`));
 	rd.heading('Zwakst', 3);
-	rd.bullets(m.summary.weakest.map((x) => `${x.text} (${dutchNumber(x.meanOnScale)})`));
+	rd.bullets(m.summary.weakest.map((x) => `${x.text} (${formatFixed(x.meanOnScale)})`));
 	if (s.groups.length) {
 		rd.heading('Per functie', 2);
 		rd.table(
@@ -304,7 +300,7 @@ function themes(rd: ReportDocument, m: SchoolReport): void {
 			],
 			t.items.map((item, k) => [
 				`${k + 1}. ${item.text}`,
-				item.meanOnScale === null ? '—' : dutchNumber(item.meanOnScale),
+				item.meanOnScale === null ? '—' : formatFixed(item.meanOnScale),
 				...(item.distribution ?? options?.map(() => null) ?? []).map((o) =>
 					o ? String(o.count) : '—'
 				),
@@ -371,7 +367,7 @@ function planTable(rd: ReportDocument, plan: readonly PlanEntry[]): void {
 			a.theme,
 			a.action,
 			a.owner,
-			a.dueOn ? dutchDate(a.dueOn) : '—',
+			a.dueOn ? formatDate(a.dueOn) : '—',
 			ACTION_STATUS_LABELS[a.status]
 		])
 	);

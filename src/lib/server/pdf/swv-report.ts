@@ -1,4 +1,5 @@
-import { formatSpread, LEVEL_ABBREVIATIONS, type SwvReport } from '$lib/domain/swv-report';
+import { formatDate, formatNumber } from '$lib/domain/format';
+import { LEVEL_ABBREVIATIONS, type SwvReport } from '$lib/domain/swv-report';
 import { barChart, boxPlot, stackedBarChart } from './charts';
 import { COLORS, LEVEL_COLORS, ReportDocument, SERIES_COLORS } from './document';
 import { themeScoreChart } from './school-report';
@@ -9,7 +10,7 @@ import { themeScoreChart } from './school-report';
  * per theme, the trend over school years, the SWV's own scan and the sector benchmark.
  */
 
-const one = formatSpread;
+const one = formatNumber;
 
 function cover(rd: ReportDocument, m: SwvReport): void {
 	rd.coverBand('Rapport van het samenwerkingsverband');
@@ -58,14 +59,7 @@ function participation(rd: ReportDocument, m: SwvReport): void {
 			r.school.name,
 			r.school.schoolType.toUpperCase(),
 			String(r.school.rounds),
-			r.school.lastRoundAt
-				? r.school.lastRoundAt.toLocaleDateString('nl-NL', {
-						day: 'numeric',
-						month: 'short',
-						year: 'numeric',
-						timeZone: 'Europe/Amsterdam'
-					})
-				: '—',
+			r.school.lastRoundAt ? formatDate(r.school.lastRoundAt, 'short') : '—',
 			r.school.lastRespondents === null ? '—' : String(r.school.lastRespondents)
 		])
 	);

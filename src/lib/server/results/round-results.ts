@@ -1,9 +1,5 @@
-import {
-	amsterdamDay,
-	schoolReport,
-	type SchoolReport,
-	type SchoolReportInput
-} from '$lib/domain/school-report';
+import { isoDay } from '$lib/domain/format';
+import { schoolReport, type SchoolReport, type SchoolReportInput } from '$lib/domain/school-report';
 import type { RoundRow } from '../auth/access';
 import { planOf, previousRound } from '../rounds/action-plan';
 import { catalogItems } from '../catalog/catalog';
@@ -24,7 +20,7 @@ export function roundReportInput(
 	registry: QuestionnaireRegistry,
 	r: RoundRow,
 	withComments: boolean,
-	today = amsterdamDay(new Date().toISOString())
+	today = isoDay()
 ): SchoolReportInput {
 	const q = roundQuestionnaire(registry, r);
 	const s = roundSchool(db, r);

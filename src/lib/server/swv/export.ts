@@ -1,3 +1,4 @@
+import { isoDay } from '$lib/domain/format';
 import ExcelJS from 'exceljs';
 import type { SchoolType } from '$lib/domain/school-type';
 import { itemTable, themeTable, type ExportTable, type ItemSource } from '$lib/domain/swv-export';
@@ -55,8 +56,6 @@ export async function toXlsx(tables: ExportTable[], title: string): Promise<Buff
 }
 
 export function exportName(s: SwvRow, what: string, ext: string): string {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
-		new Date()
-	);
+	const today = isoDay();
 	return `scan-passend-onderwijs-${s.code.toLowerCase()}-${what}-${today}.${ext}`;
 }

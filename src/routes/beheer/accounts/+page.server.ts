@@ -6,7 +6,11 @@ import { audit } from '$lib/server/ops/audit';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { invitation, membership, school, swv, user } from '$lib/server/db/schema';
 import { fields, invalid, parseForm } from '$lib/server/http/form';
-import { invitationFailure, invitationTargetName, sendInvitation } from '$lib/server/accounts/invitations';
+import {
+	invitationFailure,
+	invitationTargetName,
+	sendInvitation
+} from '$lib/server/accounts/invitations';
 import { answer, removeForm } from '$lib/server/accounts/member-forms';
 import { membershipTarget, removeMember } from '$lib/server/accounts/memberships';
 import type { Actions, PageServerLoad } from './$types';

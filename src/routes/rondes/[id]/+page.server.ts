@@ -53,7 +53,7 @@ export const load: PageServerLoad = (event) => {
 			released: !!r.releasedAt || r.everReleased
 		},
 		unit: s
-			? { name: s.name, href: `/school/${s.id}` }
+			? { name: s.name, href: `/scholen/${s.id}` }
 			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${r.swvId}` },
 		link: `${event.url.origin}/s/${r.shareToken}`,
 		counts: q
@@ -136,7 +136,7 @@ export const actions: Actions = {
 			z.object({ bevestig: z.literal('verwijder', { error: 'Typ "verwijder" om te bevestigen.' }) })
 		);
 		if ('failure' in parsed) return parsed.failure;
-		const back = r.schoolId ? `/school/${r.schoolId}` : `/swv/${r.swvId}`;
+		const back = r.schoolId ? `/scholen/${r.schoolId}` : `/swv/${r.swvId}`;
 		db.delete(round).where(eq(round.id, r.id)).run();
 		eraseDeleted(db);
 		audit(db, me.id, 'ronde.verwijderd', { type: 'ronde', id: r.id }, { title: r.title });

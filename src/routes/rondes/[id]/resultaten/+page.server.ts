@@ -27,7 +27,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 						note: r.releaseNote ?? '',
 						openedBySwv: r.openedBySwv,
 						finished: !isRoundOpen(r),
-						sharedView: `/school/${r.schoolId}/gedeeld?ronde=${r.id}`
+						sharedView: `/scholen/${r.schoolId}/gedeeld?ronde=${r.id}`
 					}
 				: null
 	};

@@ -1,6 +1,6 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser, swvFor } from '$lib/server/auth/access';
-import { dutchDate } from '$lib/domain/school-report';
+import { formatDate, isoDay } from '$lib/domain/format';
 import { swvReport } from '$lib/domain/swv-report';
 import { pdfResponse } from '$lib/server/pdf/document';
 import { renderSwvReport } from '$lib/server/pdf/swv-report';
@@ -15,9 +15,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const registry = getQuestionnaires();
 	const data = swvOverviewData(db, registry, s);
 	const own = ownScanOf(db, registry, s.id);
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
-		new Date()
-	);
+	const today = isoDay();
 	const model = swvReport({
 		swv: { name: s.name, code: s.code, sector: s.sector },
 		today,
@@ -26,7 +24,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		overview: data.overview,
 		trend: data.trend,
 		benchmark: sectorBenchmarkOf(db, registry, s),
-		ownScan: own && { ...own, finishedAt: dutchDate(own.finishedAt.toISOString()) }
+		ownScan: own && { ...own, finishedAt: formatDate(own.finishedAt.toISOString()) }
 	});
 	const pdf = await renderSwvReport(model);
 	return pdfResponse(pdf, model.meta.fileName);
