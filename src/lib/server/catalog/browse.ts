@@ -9,7 +9,7 @@ import {
 	type CatalogFilter,
 	type CatalogItem
 } from '$lib/domain/catalog';
-import { amsterdamDay } from '$lib/domain/school-report';
+import { isoDay } from '$lib/domain/format';
 import { SCHOOL_TYPES, type ScanContext } from '$lib/domain/school-type';
 import type { Db } from '../db/open';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
@@ -19,7 +19,7 @@ import type { SessionUser } from '../auth/session';
 import { and, eq, inArray } from 'drizzle-orm';
 import { school, swv } from '../db/schema';
 
-export const todayInAmsterdam = () => amsterdamDay(new Date().toISOString());
+export const todayInAmsterdam = () => isoDay();
 
 /** The newest school scan and SWV scan: their themes and the levels below the highest. */
 function scans(registry: QuestionnaireRegistry) {

@@ -1,5 +1,5 @@
 import { timingOf, type CatalogItem } from '$lib/domain/catalog';
-import { amsterdamDay } from '$lib/domain/school-report';
+import { isoDay } from '$lib/domain/format';
 import type { Db } from '../db/open';
 import type { SwvRow } from '../auth/access';
 import { catalogItems, createCatalogItem, newSwvOfferId } from './catalog';
@@ -28,6 +28,6 @@ export function createSwvOffer(db: Db, actorId: string, s: SwvRow, item: Catalog
 
 /** The SWV's offers as its page lists them: each with how it is offered today. */
 export function swvOfferList(db: Db, swvId: number) {
-	const today = amsterdamDay(new Date().toISOString());
+	const today = isoDay();
 	return swvOffers(db, swvId).map((item) => ({ item, timing: timingOf(item, today) }));
 }

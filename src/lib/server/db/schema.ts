@@ -248,8 +248,8 @@ export const catalogItem = sqliteTable('catalog_item', {
 	/** An event's link goes to a recording or report. */
 	recording: integer('recording', { mode: 'boolean' }).notNull().default(false),
 	contact: text('contact'),
-	/** Set for an SWV's own offer: only that SWV's schools see it. */
-	swvId: integer('swv_id').references(() => swv.id),
+	/** Set for an SWV's own offer: only that SWV's schools see it; it goes with the SWV. */
+	swvId: integer('swv_id').references(() => swv.id, { onDelete: 'cascade' }),
 	updatedAt: createdAt()
 });
 
