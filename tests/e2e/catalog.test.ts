@@ -224,11 +224,12 @@ test("an SWV coordinator adds the SWV's own offer; its schools see it first and 
 	await expect(page.getByText('Loket VO Lindewaard')).toHaveCount(0);
 	await expectAccessible(page);
 
-	// The demo school's results: its weakest theme gets the SWV's offers first, with the reason.
+	// The demo school's results (its demo round, not one another spec added): its weakest theme
+	// gets the SWV's offers first, with the reason.
 	const q = e2eDb();
 	const roundId = q
 		.prepare(
-			"select r.id from round r join school s on s.id = r.school_id where s.instellingscode = '90AA' order by r.opens_at desc limit 1"
+			"select r.id from round r join school s on s.id = r.school_id where s.instellingscode = '90AA' and r.title = 'Scan najaar 2026'"
 		)
 		.pluck()
 		.get() as number;
