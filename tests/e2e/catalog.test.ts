@@ -72,6 +72,7 @@ test('an admin adds, edits and hides catalogue items, with Dutch messages for ba
 });
 
 test('the catalogue pages pass axe, for a visitor and for the admin', async ({ page }) => {
+	test.setTimeout(60_000); // three long pages with axe on each (see above)
 	// (axe needs JavaScript in the page; the filters themselves are tested without it below.)
 	await page.goto('/catalogus?thema=handelen-leraren&schooltype=po');
 	await expect(page.getByRole('status')).toHaveText('4 items gevonden.');
