@@ -324,8 +324,7 @@ function recommendations(rd: ReportDocument, m: SchoolReport): void {
 		if (!t.items.length)
 			rd.paragraph('Nog geen aanbod in de catalogus voor dit thema en niveau.', { muted: true });
 		for (const { item, timing, why } of t.items) {
-			if (item.swv)
-				rd.paragraph(`Aanbod van uw samenwerkingsverband ${item.swv.name}`, { size: 9.5 });
+			if (item.swv) rd.paragraph('Aanbod van uw samenwerkingsverband', { size: 9.5 });
 			rd.linkParagraph(
 				item.title,
 				item.url,
