@@ -202,18 +202,19 @@ test('every route is in the access matrix', () => {
 	expect(discovered).toContain('nieuwe-link /rondes/[id]');
 });
 
-test('every route answers every visitor as the matrix says, and reveals nothing else', async ({
-	playwright
-}) => {
-	const db = e2eDb();
+/** The URL to try for each route with a parameter: school A, its SWV and its latest round. */
+function concreteUrls(db: ReturnType<typeof e2eDb>): Record<string, string> {
 	const id = (sql: string) => db.prepare(sql).pluck().get() as number;
 	const schoolA = id("select id from school where instellingscode = '90AA'");
 	const swvA = id("select id from swv where code = 'PO2799'");
 	const roundA = id(
 		`select id from round where school_id = ${schoolA} order by opens_at desc limit 1`
 	);
-	// The round's link changes when a role makes a new one: read it again for every role.
-	const urls = (token: string): Record<string, string> => ({
+	const token = db
+		.prepare(`select share_token from round where id = ${roundA}`)
+		.pluck()
+		.get() as string;
+	return {
 		'/scholen/[id]': `/scholen/${schoolA}`,
 		'/scholen/[id]/coordinatoren': `/scholen/${schoolA}/coordinatoren`,
 		'/swv/[id]/coordinatoren': `/swv/${swvA}/coordinatoren`,
@@ -248,58 +249,82 @@ test('every route answers every visitor as the matrix says, and reveals nothing 
 		'/s/[token]/antwoord': `/s/${token}/antwoord`,
 		'/s/[token]/controle': `/s/${token}/controle`,
 		'/s/[token]/klaar': `/s/${token}/klaar`
-	});
+	};
+}
 
-	const before = db
-		.prepare(
-			'select (select count(*) from swv), (select count(*) from school), (select count(*) from invitation), (select count(*) from membership)'
-		)
-		.raw()
-		.get();
-
-	const results: string[] = [];
-	for (const role of ROLES) {
-		const context = await playwright.request.newContext({ baseURL: BASE });
-		let cookie = '';
-		if (LOGINS[role]) cookie = `sessie=${await sessionCookie(context, LOGINS[role]!)}`;
-		if (role === 'respondent') cookie = 'respondent=een-willekeurige-code';
-		const concrete = urls(
-			db.prepare(`select share_token from round where id = ${roundA}`).pluck().get() as string
-		);
-		for (const [route, method, statuses] of MATRIX) {
-			const url = concrete[route] ?? route;
-			const headers = { cookie, origin: BASE, accept: 'text/html' };
-			const response =
-				method === 'GET'
-					? await context.get(url, { headers, maxRedirects: 0 })
-					: await context.post(
-							method === 'default' || method === 'POST' ? url : `${url}?/${method}`,
-							{
-								headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-								data: '',
-								maxRedirects: 0
-							}
-						);
-			const expected = statuses[ROLES.indexOf(role)];
-			if (response.status() !== expected)
-				results.push(`${role} ${method} ${route}: ${response.status()} (verwacht ${expected})`);
-			// A refusal never carries the school's or SWV's data.
-			if (response.status() === 404) {
-				const body = await response.text();
-				expect(body).not.toContain('OBS De Regenboog');
-			}
-		}
-		await context.dispose();
-	}
-	expect(results).toEqual([]);
-	// Refused and invalid requests changed nothing.
-	expect(
+/**
+ * One test per visitor (about 90 requests each), so that a loaded machine gets a full test budget
+ * for each and a failure names the visitor. Every test reads the ids and the round's link again
+ * (a role's "nieuwe-link" changes it) and checks that its refused and invalid requests changed
+ * nothing.
+ */
+test.describe('every route answers every visitor as the matrix says, and reveals nothing else', () => {
+	let db: ReturnType<typeof e2eDb>;
+	const counts = () =>
 		db
 			.prepare(
 				'select (select count(*) from swv), (select count(*) from school), (select count(*) from invitation), (select count(*) from membership)'
 			)
 			.raw()
-			.get()
-	).toEqual(before);
-	db.close();
+			.get();
+
+	test.beforeAll(async ({ playwright }) => {
+		db = e2eDb();
+		// Warm-up: the first request to a route loads its code; every page once, outside the budget.
+		const context = await playwright.request.newContext({ baseURL: BASE });
+		const concrete = concreteUrls(db);
+		for (const [route, method] of MATRIX)
+			if (method === 'GET' && route !== '/uitloggen')
+				await context.get(concrete[route] ?? route, {
+					maxRedirects: 0,
+					headers: { accept: 'text/html' }
+				});
+		await context.dispose();
+	});
+
+	test.afterAll(() => db?.close());
+
+	for (const role of ROLES) {
+		test(role, async ({ playwright }) => {
+			const concrete = concreteUrls(db);
+			const unresolved = MATRIX.map(([route]) => route).filter(
+				(route) => route.includes('[') && !concrete[route]
+			);
+			expect(unresolved, 'routes with a parameter but no URL to try').toEqual([]);
+
+			const before = counts();
+			const context = await playwright.request.newContext({ baseURL: BASE });
+			let cookie = '';
+			if (LOGINS[role]) cookie = `sessie=${await sessionCookie(context, LOGINS[role]!)}`;
+			if (role === 'respondent') cookie = 'respondent=een-willekeurige-code';
+			const results: string[] = [];
+			for (const [route, method, statuses] of MATRIX) {
+				const url = concrete[route] ?? route;
+				const headers = { cookie, origin: BASE, accept: 'text/html' };
+				const response =
+					method === 'GET'
+						? await context.get(url, { headers, maxRedirects: 0 })
+						: await context.post(
+								method === 'default' || method === 'POST' ? url : `${url}?/${method}`,
+								{
+									headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+									data: '',
+									maxRedirects: 0
+								}
+							);
+				const expected = statuses[ROLES.indexOf(role)];
+				if (response.status() !== expected)
+					results.push(`${method} ${route}: ${response.status()} (verwacht ${expected})`);
+				// A refusal never carries the school's or SWV's data.
+				if (response.status() === 404) {
+					const body = await response.text();
+					expect(body, `${method} ${route}`).not.toContain('OBS De Regenboog');
+				}
+			}
+			await context.dispose();
+			expect(results).toEqual([]);
+			// Refused and invalid requests changed nothing.
+			expect(counts()).toEqual(before);
+		});
+	}
 });

@@ -33,7 +33,7 @@ test('invite → accept → sign in → sign out → reset password by mail → 
 	// The invitation arrives by mail; its link creates the account.
 	const invitation = lastMailTo(email);
 	expect(invitation?.subject).toContain('Uitnodiging');
-	expect(invitation?.link).toMatch(/\/uitnodiging\/[a-z2-7]{32}$/);
+	expect(invitation?.link).toMatch(/\/uitnodigingen\/[a-z2-7]{32}$/);
 	await page.goto(invitation!.link!);
 	await expect(
 		page.getByText(/U bent uitgenodigd als coördinator van Samenwerkingsverband/)
@@ -203,7 +203,7 @@ test('an invitation for someone who already has an account adds the role to that
 	await page.getByLabel('E-mailadres').fill('school-b@example.org');
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await expect(page).toHaveURL(/\/uitnodiging\//);
+	await expect(page).toHaveURL(/\/uitnodigingen\//);
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
 	await expect(page.getByText('Welkom! Uw uitnodiging is aangenomen.')).toBeVisible();

@@ -169,3 +169,44 @@ test('an admin deletes a school with everything in it, after typing "verwijder"'
 	await page.goto('/beheer/audit');
 	await expect(page.getByRole('cell', { name: 'school.verwijderd' })).toBeVisible();
 });
+
+test('an admin adds a school to an SWV through its labelled fields, and edits it', async ({
+	page
+}) => {
+	const db = e2eDb();
+	const swvId = db.prepare("select id from swv where code = 'PO2799'").pluck().get() as number;
+	db.close();
+	await signIn(page, 'beheer@example.org');
+	await page.goto(`/beheer/swv/${swvId}`);
+	await expectAccessible(page);
+	// The SWV's own form has a "Naam" too: each label names its own field.
+	const add = page.locator('form[action="?/school"]');
+	await add.getByLabel('Instellingscode (BRIN)').fill('55AA');
+	await add.getByLabel('Naam', { exact: true }).fill('De Nieuwe School');
+	await add.getByLabel('Plaats', { exact: true }).fill('Lindewaard');
+	await add.getByLabel('Schooltype').selectOption('sbo');
+	await add.getByRole('button', { name: 'School toevoegen' }).click();
+	await expect(page.getByText('De Nieuwe School is toegevoegd.')).toBeVisible();
+	await expect(page.getByLabel('Naam', { exact: true }).first()).toHaveValue(
+		'Samenwerkingsverband Passend Onderwijs Lindewaard (demo)'
+	);
+	await page.getByRole('link', { name: 'De Nieuwe School' }).click();
+	await expectAccessible(page);
+	await expect(page.getByLabel('Schooltype')).toHaveValue('sbo');
+	await page.getByLabel('Plaats').fill('Oosterbroek');
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByText('De school is opgeslagen.')).toBeVisible();
+	const check = e2eDb();
+	expect(
+		check
+			.prepare("select name, place, school_type from school where instellingscode = '55AA'")
+			.raw()
+			.get()
+	).toEqual(['De Nieuwe School', 'Oosterbroek', 'sbo']);
+	check.close();
+	// Gone again, so the specs after this one see the demo's schools.
+	await page.getByText('School verwijderen').click();
+	await page.getByLabel('Typ "verwijder" om te bevestigen').fill('verwijder');
+	await page.getByRole('button', { name: 'School en alles erin verwijderen' }).click();
+	await expect(page).toHaveURL(new RegExp(`/beheer/swv/${swvId}\\?verwijderd`));
+});

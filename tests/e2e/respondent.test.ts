@@ -445,7 +445,7 @@ test('the coordinator sees the counts, closes the round, and the link then accep
 	expect(roundInfo(round.roundId).responses.length).toBeGreaterThan(0);
 	await page.getByLabel('Typ "verwijder" om te bevestigen').fill('verwijder');
 	await page.getByRole('button', { name: 'Ronde en antwoorden verwijderen' }).click();
-	await expect(page).toHaveURL(/\/school\/\d+\?verwijderd$/);
+	await expect(page).toHaveURL(/\/scholen\/\d+\?verwijderd$/);
 	const db = e2eDb();
 	expect(
 		db.prepare('select count(*) from response where round_id = ?').pluck().get(round.roundId)

@@ -1,33 +1,9 @@
-import { count, eq } from 'drizzle-orm';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireAdmin } from '$lib/server/auth/access';
-import { questionnaireVersion, round, school, swv, user } from '$lib/server/db/schema';
+import { adminDashboard } from '$lib/server/ops/dashboard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireAdmin(locals, url);
-	const db = getDb();
-	const n = (table: typeof swv | typeof school | typeof user) =>
-		db.select({ n: count() }).from(table).get()!.n;
-	const used = db.select().from(questionnaireVersion).all();
-	const rounds = db
-		.select({ id: round.questionnaireId, version: round.questionnaireVersion, n: count() })
-		.from(round)
-		.groupBy(round.questionnaireId, round.questionnaireVersion)
-		.all();
-	return {
-		counts: { swvs: n(swv), schools: n(school), users: n(user) },
-		versions: getQuestionnaires().loaded.map(({ questionnaire: q, path }) => {
-			const pinned = used.find((u) => u.questionnaireId === q.id && u.version === q.version);
-			return {
-				id: q.id,
-				version: q.version,
-				title: q.title,
-				path,
-				firstUsedAt: pinned?.firstUsedAt ?? null,
-				rounds: rounds.find((r) => r.id === q.id && r.version === q.version)?.n ?? 0
-			};
-		}),
-		activeSwvs: db.select({ n: count() }).from(swv).where(eq(swv.active, true)).get()!.n
-	};
+	return adminDashboard(getDb(), getQuestionnaires());
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeSwvCode } from '$lib/domain/school-import';
 import { SCHOOL_TYPES } from '$lib/domain/school-type';
-import { fields } from '../http/form';
+import { fields, invalid } from '../http/form';
 
 /** The forms of the admin pages, shared by create and edit. */
 export const swvForm = z.object({
@@ -54,7 +54,25 @@ export const schoolForm = z.object({
 	schoolType: z.enum(SCHOOL_TYPES, { error: 'Kies een schooltype.' })
 });
 
+/** The fields of the school form that come back filled in when it is refused. */
+export const SCHOOL_FIELDS = ['instellingscode', 'vestiging', 'name', 'place', 'schoolType'];
+
 export const activeForm = z.object({
 	id: fields.id,
 	active: z.enum(['true', 'false'], { error: 'Onbekende status.' }).transform((v) => v === 'true')
 });
+
+/** A code or school number that another SWV or school has already: which field, and why. */
+export interface Clash {
+	ok: false;
+	field: string;
+	message: string;
+}
+
+/** A clash as the form shows it: marked at its field, with what was typed kept. */
+export const clashFailure = (clash: Clash, values: Record<string, string>) =>
+	invalid(409, {
+		message: 'Controleer de gemarkeerde velden.',
+		errors: { [clash.field]: clash.message },
+		values
+	});

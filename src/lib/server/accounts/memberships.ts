@@ -8,7 +8,7 @@ import { invitation, membership, school, swv, user } from '../db/schema';
 
 export type MemberResult =
 	| { ok: true; message: string; self?: boolean }
-	| { ok: false; status: 400 | 403 | 404 | 409; message: string };
+	| { ok: false; status: 400 | 403 | 404 | 409 | 429 | 503; message: string };
 
 const targetIds = (target: MemberTarget) =>
 	target.scope === 'school' ? { schoolId: target.school.id } : { swvId: target.swv.id };

@@ -1,5 +1,6 @@
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { auditEvent } from '../db/schema';
+import { auditEvent, user } from '../db/schema';
 
 /** Records who did what to which account, SWV, school or round. */
 export function audit(
@@ -18,4 +19,22 @@ export function audit(
 			detail
 		})
 		.run();
+}
+
+/** The latest events, newest first, with the address of who did it (for the admin's log). */
+export function recentAuditEvents(db: Db, limit = 300) {
+	return db
+		.select({
+			id: auditEvent.id,
+			at: auditEvent.at,
+			action: auditEvent.action,
+			targetType: auditEvent.targetType,
+			targetId: auditEvent.targetId,
+			who: user.email
+		})
+		.from(auditEvent)
+		.leftJoin(user, eq(user.id, auditEvent.userId))
+		.orderBy(desc(auditEvent.id))
+		.limit(limit)
+		.all();
 }

@@ -1,17 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
-import { acceptanceRefusal } from '$lib/server/auth/access';
-import { hashPassword } from '$lib/server/auth/password';
-import { signIn } from '$lib/server/auth/sign-in';
-import { user } from '$lib/server/db/schema';
 import { fields, invalid, parseForm, withNewPassword } from '$lib/server/http/form';
 import {
-	acceptInvitation,
-	findInvitation,
-	invitationTargetName,
-	type AcceptResult
-} from '$lib/server/accounts/invitations';
+	acceptWithAccount,
+	acceptWithNewAccount,
+	invitationByToken,
+	invitationPage,
+	newAccountRefusal
+} from '$lib/server/accounts/acceptance';
+import type { AcceptResult } from '$lib/server/accounts/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 const MESSAGES = {
@@ -22,25 +19,16 @@ const MESSAGES = {
 } as const;
 
 function validInvitation(token: string) {
-	const db = getDb();
-	const found = findInvitation(db, token);
-	if (!found)
+	const found = invitationByToken(getDb(), token);
+	if (!found.found)
 		error(404, 'Deze uitnodiging bestaat niet. Controleer of u de hele link heeft gebruikt.');
 	if (found.state !== 'geldig') error(410, MESSAGES[found.state]);
-	const account = db.select().from(user).where(eq(user.email, found.inv.email)).get();
-	return { db, inv: found.inv, account };
+	return found;
 }
 
 export const load: PageServerLoad = ({ params, locals }) => {
-	const { db, inv, account } = validInvitation(params.token);
-	return {
-		email: inv.email,
-		what: invitationTargetName(db, inv),
-		hasAccount: !!account,
-		signedInAs: locals.user?.email ?? null,
-		// Said before anyone fills in the form (accepting checks it again).
-		refusal: acceptanceRefusal(db, inv, inv.email)
-	};
+	const { inv, account } = validInvitation(params.token);
+	return invitationPage(getDb(), inv, account, locals.user);
 };
 
 const newAccount = withNewPassword({ name: fields.name });
@@ -51,31 +39,21 @@ const refused = (result: Exclude<AcceptResult, { ok: true }>) =>
 export const actions: Actions = {
 	/** An existing account, signed in with the invited address, takes on the role. */
 	aannemen: ({ params, locals }) => {
-		const { db, inv, account } = validInvitation(params.token);
-		if (!locals.user || !account || locals.user.id !== account.id) {
-			return invalid(403, {
-				message: `Log eerst in met ${inv.email} om deze uitnodiging aan te nemen.`
-			});
-		}
-		const result = acceptInvitation(db, inv, { id: account.id });
+		const { inv, account } = validInvitation(params.token);
+		const result = acceptWithAccount(getDb(), inv, account, locals.user);
 		if (!result.ok) return refused(result);
 		redirect(303, '/overzicht?welkom');
 	},
 	/** No account yet: create it with a name and password, take on the role, sign in. */
 	aanmaken: async (event) => {
-		const { db, inv, account } = validInvitation(event.params.token);
-		if (account) {
-			return invalid(409, {
-				message: 'Er is al een account met dit e-mailadres. Log in om de uitnodiging aan te nemen.'
-			});
-		}
+		const { inv, account } = validInvitation(event.params.token);
+		const refusal = newAccountRefusal(account);
+		if (refusal) return refused(refusal);
 		const parsed = await parseForm(event.request, newAccount, ['name']);
 		if ('failure' in parsed) return parsed.failure;
-		const passwordHash = await hashPassword(parsed.data.password);
-		// Another request may have used the invitation while the password was hashed.
-		const result = acceptInvitation(db, inv, { name: parsed.data.name, passwordHash });
+		const { name, password } = parsed.data;
+		const result = await acceptWithNewAccount(getDb(), event, inv, name, password);
 		if (!result.ok) return refused(result);
-		signIn(db, event, result.userId);
 		redirect(303, '/overzicht?welkom');
 	}
 };

@@ -1,79 +1,39 @@
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq, ne } from 'drizzle-orm';
 import { getDb } from '$lib/server/app';
 import { requireAdmin } from '$lib/server/auth/access';
-import { activeForm, schoolForm } from '$lib/server/accounts/admin-forms';
+import {
+	activeForm,
+	clashFailure,
+	SCHOOL_FIELDS,
+	schoolForm
+} from '$lib/server/accounts/admin-forms';
 import { deleteSchool, deletionConfirmation } from '$lib/server/accounts/deletion';
+import { findSchool, schoolAdminPage, updateSchool } from '$lib/server/schools/admin';
 import { setSchoolActive } from '$lib/server/schools/status';
-import { audit } from '$lib/server/ops/audit';
-import { dropSchoolSnapshots } from '$lib/server/results/snapshots';
-import { coordinatorsOf } from '$lib/server/accounts/coordinators';
-import { school, swv } from '$lib/server/db/schema';
-import { invalid, parseForm } from '$lib/server/http/form';
+import { parseForm } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
-function schoolById(id: string) {
-	const n = Number(id);
-	const row = Number.isSafeInteger(n)
-		? getDb().select().from(school).where(eq(school.id, n)).get()
-		: undefined;
-	if (!row) error(404, 'Deze school bestaat niet.');
-	return row;
-}
+const schoolOr404 = (id: string) =>
+	findSchool(getDb(), id) ?? error(404, 'Deze school bestaat niet.');
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	requireAdmin(locals, url);
-	const s = schoolById(params.id);
-	const db = getDb();
-	return {
-		school: s,
-		swv: db.select({ id: swv.id, name: swv.name }).from(swv).where(eq(swv.id, s.swvId)).get()!,
-		...coordinatorsOf(db, { scope: 'school', school: s })
-	};
+	return schoolAdminPage(getDb(), schoolOr404(params.id));
 };
 
 export const actions: Actions = {
 	bewerken: async ({ locals, url, params, request }) => {
 		const me = requireAdmin(locals, url);
-		const s = schoolById(params.id);
-		const parsed = await parseForm(request, schoolForm, [
-			'instellingscode',
-			'vestiging',
-			'name',
-			'place',
-			'schoolType'
-		]);
+		const s = schoolOr404(params.id);
+		const parsed = await parseForm(request, schoolForm, SCHOOL_FIELDS);
 		if ('failure' in parsed) return parsed.failure;
-		const db = getDb();
-		const d = parsed.data;
-		const clash = db
-			.select()
-			.from(school)
-			.where(
-				and(
-					eq(school.instellingscode, d.instellingscode),
-					eq(school.vestiging, d.vestiging),
-					ne(school.id, s.id)
-				)
-			)
-			.get();
-		if (clash)
-			return invalid(409, {
-				message: 'Controleer de gemarkeerde velden.',
-				errors: { instellingscode: 'Deze vestiging bestaat al.' },
-				values: { ...d }
-			});
-		db.transaction(() => {
-			db.update(school).set(d).where(eq(school.id, s.id)).run();
-			// The statements that count depend on the school type: score its rounds again.
-			if (d.schoolType !== s.schoolType) dropSchoolSnapshots(db, s.id);
-		});
-		audit(db, me.id, 'school.gewijzigd', { type: 'school', id: s.id }, d);
+		const saved = updateSchool(getDb(), s, parsed.data, me.id);
+		if (!saved.ok) return clashFailure(saved, { ...parsed.data });
 		return { saved: 'De school is opgeslagen.' };
 	},
 	status: async ({ locals, url, params, request }) => {
 		const me = requireAdmin(locals, url);
-		const s = schoolById(params.id);
+		const s = schoolOr404(params.id);
 		const parsed = await parseForm(request, activeForm.pick({ active: true }));
 		if ('failure' in parsed) return parsed.failure;
 		const closed = setSchoolActive(getDb(), s.id, parsed.data.active, me.id);
@@ -86,7 +46,7 @@ export const actions: Actions = {
 	},
 	verwijderen: async ({ locals, url, params, request }) => {
 		const me = requireAdmin(locals, url);
-		const s = schoolById(params.id);
+		const s = schoolOr404(params.id);
 		const parsed = await parseForm(request, deletionConfirmation);
 		if ('failure' in parsed) return parsed.failure;
 		deleteSchool(getDb(), s.id, me.id);

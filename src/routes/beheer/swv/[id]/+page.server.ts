@@ -1,72 +1,45 @@
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
-import { requireAdmin, schoolsOfSwv } from '$lib/server/auth/access';
-import { activeForm, schoolForm, swvForm } from '$lib/server/accounts/admin-forms';
-import { audit } from '$lib/server/ops/audit';
-import { coordinatorsOf } from '$lib/server/accounts/coordinators';
+import { requireAdmin } from '$lib/server/auth/access';
+import {
+	activeForm,
+	clashFailure,
+	SCHOOL_FIELDS,
+	schoolForm,
+	swvForm
+} from '$lib/server/accounts/admin-forms';
 import { deleteSwv, deletionConfirmation } from '$lib/server/accounts/deletion';
-import { school, swv } from '$lib/server/db/schema';
-import { fields, invalid, parseForm } from '$lib/server/http/form';
+import { fields, parseForm } from '$lib/server/http/form';
 import { invitationFailure, sendInvitation } from '$lib/server/accounts/invitations';
+import { createSchool } from '$lib/server/schools/admin';
+import { findSwv, setSwvActive, swvAdminPage, updateSwv } from '$lib/server/swv/admin';
 import type { Actions, PageServerLoad } from './$types';
 
-function swvById(id: string) {
-	const n = Number(id);
-	const row = Number.isSafeInteger(n)
-		? getDb().select().from(swv).where(eq(swv.id, n)).get()
-		: undefined;
-	if (!row) error(404, 'Dit samenwerkingsverband bestaat niet.');
-	return row;
-}
+const swvOr404 = (id: string) =>
+	findSwv(getDb(), id) ?? error(404, 'Dit samenwerkingsverband bestaat niet.');
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	requireAdmin(locals, url);
-	const s = swvById(params.id);
-	const db = getDb();
-	return {
-		swv: s,
-		schools: schoolsOfSwv(db, s.id),
-		...coordinatorsOf(db, { scope: 'swv', swv: s })
-	};
+	return swvAdminPage(getDb(), swvOr404(params.id));
 };
 
 export const actions: Actions = {
 	bewerken: async ({ locals, url, params, request }) => {
 		const me = requireAdmin(locals, url);
-		const s = swvById(params.id);
+		const s = swvOr404(params.id);
 		const parsed = await parseForm(request, swvForm, ['code', 'name']);
 		if ('failure' in parsed) return parsed.failure;
-		const db = getDb();
-		if (
-			db
-				.select()
-				.from(swv)
-				.where(and(eq(swv.code, parsed.data.code), ne(swv.id, s.id)))
-				.get()
-		) {
-			return invalid(409, {
-				message: 'Controleer de gemarkeerde velden.',
-				errors: { code: 'Er bestaat al een samenwerkingsverband met deze code.' },
-				values: parsed.data
-			});
-		}
-		db.update(swv).set(parsed.data).where(eq(swv.id, s.id)).run();
-		audit(db, me.id, 'swv.gewijzigd', { type: 'swv', id: s.id }, parsed.data);
+		const saved = updateSwv(getDb(), s.id, parsed.data, me.id);
+		if (!saved.ok) return clashFailure(saved, parsed.data);
 		return { saved: 'Het samenwerkingsverband is opgeslagen.' };
 	},
 	status: async ({ locals, url, params, request }) => {
 		const me = requireAdmin(locals, url);
-		const s = swvById(params.id);
+		const s = swvOr404(params.id);
 		const parsed = await parseForm(request, activeForm.pick({ active: true }));
 		if ('failure' in parsed) return parsed.failure;
-		const db = getDb();
-		db.update(swv).set({ active: parsed.data.active }).where(eq(swv.id, s.id)).run();
-		audit(db, me.id, parsed.data.active ? 'swv.geactiveerd' : 'swv.gedeactiveerd', {
-			type: 'swv',
-			id: s.id
-		});
+		setSwvActive(getDb(), s.id, parsed.data.active, me.id);
 		return {
 			saved: parsed.data.active
 				? 'Het samenwerkingsverband is weer actief.'
@@ -75,43 +48,16 @@ export const actions: Actions = {
 	},
 	school: async ({ locals, url, params, request }) => {
 		const me = requireAdmin(locals, url);
-		const s = swvById(params.id);
-		const parsed = await parseForm(request, schoolForm, [
-			'instellingscode',
-			'vestiging',
-			'name',
-			'place',
-			'schoolType'
-		]);
+		const s = swvOr404(params.id);
+		const parsed = await parseForm(request, schoolForm, SCHOOL_FIELDS);
 		if ('failure' in parsed) return parsed.failure;
-		const db = getDb();
-		const d = parsed.data;
-		if (
-			db
-				.select()
-				.from(school)
-				.where(
-					and(eq(school.instellingscode, d.instellingscode), eq(school.vestiging, d.vestiging))
-				)
-				.get()
-		) {
-			return invalid(409, {
-				message: 'Controleer de gemarkeerde velden.',
-				errors: { instellingscode: 'Deze vestiging bestaat al.' },
-				values: { ...d }
-			});
-		}
-		const id = db
-			.insert(school)
-			.values({ ...d, swvId: s.id })
-			.returning({ id: school.id })
-			.get().id;
-		audit(db, me.id, 'school.aangemaakt', { type: 'school', id }, d);
-		return { saved: `${d.name} is toegevoegd.` };
+		const created = createSchool(getDb(), s.id, parsed.data, me.id);
+		if (!created.ok) return clashFailure(created, { ...parsed.data });
+		return { saved: `${parsed.data.name} is toegevoegd.` };
 	},
 	uitnodigen: async (event) => {
 		const me = requireAdmin(event.locals, event.url);
-		const s = swvById(event.params.id);
+		const s = swvOr404(event.params.id);
 		const parsed = await parseForm(event.request, z.object({ email: fields.email }), ['email']);
 		if ('failure' in parsed) return parsed.failure;
 		const { email } = parsed.data;
@@ -122,13 +68,13 @@ export const actions: Actions = {
 			{ scope: 'swv', swv: s },
 			event.url.origin
 		);
-		const failure = invitationFailure(result, email);
-		if (failure) return failure;
-		return { saved: `Er is een uitnodiging gestuurd naar ${parsed.data.email}.` };
+		return (
+			invitationFailure(result, email) ?? { saved: `Er is een uitnodiging gestuurd naar ${email}.` }
+		);
 	},
 	verwijderen: async ({ locals, url, params, request }) => {
 		const me = requireAdmin(locals, url);
-		const s = swvById(params.id);
+		const s = swvOr404(params.id);
 		const parsed = await parseForm(request, deletionConfirmation);
 		if ('failure' in parsed) return parsed.failure;
 		deleteSwv(getDb(), s.id, me.id);

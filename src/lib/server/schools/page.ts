@@ -1,0 +1,88 @@
+import { desc, eq } from 'drizzle-orm';
+import { invitationRefusal, maySchool, type SchoolRow } from '../auth/access';
+import type { SessionUser } from '../auth/session';
+import { coordinatorsOf } from '../accounts/coordinators';
+import { audit } from '../ops/audit';
+import type { Db } from '../db/open';
+import { round } from '../db/schema';
+import type { QuestionnaireRegistry } from '../questionnaires/registry';
+import { defaultRoundTitle } from '../rounds/forms';
+import { createRound, isRoundOpen, submittedCount, type RoundSettings } from '../rounds/rounds';
+import { INACTIVE_SCHOOL_MESSAGE } from './status';
+
+/** A school's page (`/scholen/[id]`) for those who oversee it, and opening a round there. */
+
+/**
+ * The school's details and coordinators; its rounds (titles, dates, how many sent) only for its
+ * own coordinators, who open rounds; the SWV and admins see no rounds here.
+ */
+export function schoolPage(db: Db, registry: QuestionnaireRegistry, me: SessionUser, s: SchoolRow) {
+	const coordinate = maySchool(db, me, s, 'coordinate');
+	return {
+		school: {
+			id: s.id,
+			name: s.name,
+			place: s.place,
+			schoolType: s.schoolType,
+			code: `${s.instellingscode}${s.vestiging}`
+		},
+		coordinate,
+		rounds: coordinate
+			? db
+					.select()
+					.from(round)
+					.where(eq(round.schoolId, s.id))
+					.orderBy(desc(round.opensAt))
+					.all()
+					.map((r) => ({
+						id: r.id,
+						title: r.title,
+						open: isRoundOpen(r),
+						opensAt: r.opensAt,
+						closesAt: r.closesAt,
+						submitted: submittedCount(db, r.id),
+						released: !!r.releasedAt
+					}))
+			: [],
+		versions: registry.versions('school-scan').map((q) => ({ version: q.version, title: q.title })),
+		defaultTitle: defaultRoundTitle(),
+		...coordinatorsOf(db, { scope: 'school', school: s }),
+		// Whether this user may invite at all (the address is checked when it is sent).
+		inviteRefusal: invitationRefusal(db, me, { scope: 'school', school: s }, '')
+	};
+}
+
+/** Why no round can be opened for this school now (it is deactivated), or null. */
+export const roundRefusal = (s: SchoolRow): string | null =>
+	s.active ? null : INACTIVE_SCHOOL_MESSAGE;
+
+/** Opens the school's own round on the school scan, audited; returns its id. */
+export function openSchoolRound(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	s: SchoolRow,
+	settings: RoundSettings,
+	by: string
+): number {
+	const id = createRound(
+		db,
+		registry,
+		{
+			scope: 'school',
+			schoolId: s.id,
+			swvId: s.swvId,
+			questionnaireId: 'school-scan',
+			openedBySwv: false
+		},
+		settings,
+		by
+	);
+	audit(
+		db,
+		by,
+		'ronde.geopend',
+		{ type: 'ronde', id },
+		{ schoolId: s.id, version: settings.version }
+	);
+	return id;
+}
