@@ -39,6 +39,8 @@ const SWV_ONLY = [303, 303, 404, 404, 200, 404, 404];
 const MATRIX: Row[] = [
 	['/', 'GET', PUBLIC],
 	['/privacy', 'GET', PUBLIC],
+	// The catalogue to browse: no sign-in needed (an SWV's own offers only for its own schools).
+	['/catalogus', 'GET', PUBLIC],
 	['/healthz', 'GET', PUBLIC],
 	['/readyz', 'GET', PUBLIC],
 	['/inloggen', 'GET', [200, 200, 303, 303, 303, 303, 303]],
@@ -75,6 +77,12 @@ const MATRIX: Row[] = [
 	['/swv/[id]/gereedheid', 'GET', SWV_ONLY],
 	['/swv/[id]/norm', 'GET', SWV_ONLY],
 	['/swv/[id]/norm', 'default', [303, 303, 404, 404, 400, 404, 404]],
+	// The SWV's own offers: its coordinators only; the offer is SWV A's demo offer.
+	['/swv/[id]/aanbod', 'GET', SWV_ONLY],
+	['/swv/[id]/aanbod', 'aanmaken', [303, 303, 404, 404, 400, 404, 404]],
+	['/swv/[id]/aanbod', 'zichtbaarheid', [303, 303, 404, 404, 400, 404, 404]],
+	['/swv/[id]/aanbod/[aanbod]', 'GET', SWV_ONLY],
+	['/swv/[id]/aanbod/[aanbod]', 'bewerken', [303, 303, 404, 404, 400, 404, 404]],
 	['/swv/[id]/export-themas.csv', 'GET', SWV_ONLY],
 	['/swv/[id]/export-stellingen.csv', 'GET', SWV_ONLY],
 	['/swv/[id]/export.xlsx', 'GET', SWV_ONLY],
@@ -216,6 +224,8 @@ function concreteUrls(db: ReturnType<typeof e2eDb>): Record<string, string> {
 		'/swv/[id]/scholen/[school]': `/swv/${swvA}/scholen/${schoolA}`,
 		'/swv/[id]/gereedheid': `/swv/${swvA}/gereedheid`,
 		'/swv/[id]/norm': `/swv/${swvA}/norm`,
+		'/swv/[id]/aanbod': `/swv/${swvA}/aanbod`,
+		'/swv/[id]/aanbod/[aanbod]': `/swv/${swvA}/aanbod/demo-po-lindewaard-expertiseteam`,
 		'/swv/[id]/export-themas.csv': `/swv/${swvA}/export-themas.csv`,
 		'/swv/[id]/export-stellingen.csv': `/swv/${swvA}/export-stellingen.csv`,
 		'/swv/[id]/export.xlsx': `/swv/${swvA}/export.xlsx`,

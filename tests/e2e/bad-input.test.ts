@@ -28,7 +28,9 @@ test('every form refuses bad input with a Dutch message and changes nothing', as
 				`select (select count(*) from swv), (select count(*) from school), (select count(*) from user),
 				(select count(*) from invitation), (select count(*) from membership), (select count(*) from password_reset),
 				(select group_concat(name || active, ',') from (select name, active from school order by id)),
-				(select group_concat(name || code, ',') from swv), (select group_concat(name || email, ',') from user)`
+				(select group_concat(name || code, ',') from swv), (select group_concat(name || email, ',') from user),
+				(select count(*) || ':' || sum(hidden) from catalog_item),
+				(select group_concat(id || title || hidden, ',') from catalog_item where swv_id is not null)`
 			)
 			.raw()
 			.get();
@@ -107,6 +109,72 @@ test('every form refuses bad input with a Dutch message and changes nothing', as
 			{ email: 'a@example.org', target: 'iedereen' },
 			400,
 			'Kies voor wie de uitnodiging is.'
+		],
+		// The SWV's own offers: a Dutch message per field, only school themes, only its own offers.
+		['swv', `/swv/${swv}/aanbod?/aanmaken`, {}, 400, 'Vul een titel in.'],
+		[
+			'swv',
+			`/swv/${swv}/aanbod?/aanmaken`,
+			{
+				kind: 'dienst',
+				title: 'Loket',
+				organiser: 'SWV',
+				description: 'Een loket voor alle vragen.',
+				themes: 'swv-dekkend-aanbod',
+				levels: 'verkennen',
+				status: 'lopend'
+			},
+			400,
+			"Kies thema's uit de vragenlijsten."
+		],
+		[
+			'swv',
+			`/swv/${swv}/aanbod?/aanmaken`,
+			{ title: 'Loket', contact: long(301) },
+			400,
+			'Contact is hoogstens 300 tekens.'
+		],
+		[
+			'swv',
+			`/swv/${swv}/aanbod?/zichtbaarheid`,
+			{ id: 'demo-vo-lindewaard-loket', hidden: 'ja' },
+			404,
+			'Dit aanbod bestaat niet.'
+		],
+		[
+			'swv',
+			`/swv/${swv}/aanbod?/zichtbaarheid`,
+			{ id: 'eigen-uitleg-op3', hidden: 'ja' },
+			404,
+			'Dit aanbod bestaat niet.'
+		],
+		[
+			'swv',
+			`/swv/${swv}/aanbod?/zichtbaarheid`,
+			{ id: 'demo-po-lindewaard-expertiseteam', hidden: 'misschien' },
+			400,
+			'Onbekende keuze.'
+		],
+		[
+			'swv',
+			`/swv/${swv}/aanbod/demo-po-lindewaard-expertiseteam?/bewerken`,
+			{ title: 'x', url: 'geen-link' },
+			400,
+			'Vul een volledige link in (https://…).'
+		],
+		[
+			'swv',
+			`/swv/${swv}/aanbod/demo-vo-lindewaard-loket?/bewerken`,
+			{ title: 'Overgenomen' },
+			404,
+			'Dit aanbod bestaat niet.'
+		],
+		[
+			'beheer',
+			'/beheer/catalogus?/aanmaken',
+			{ id: 'nieuw-item', contact: long(301) },
+			400,
+			'Contact is hoogstens 300 tekens.'
 		],
 		[
 			'beheer',

@@ -2,26 +2,37 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogItems, readCatalogFile, seedCatalog } from '../../src/lib/server/catalog/catalog';
+import { eq } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
+import { catalogItem } from '../../src/lib/server/db/schema';
 import { loadQuestionnaires } from '../../src/lib/server/questionnaires/registry';
 import { tempDir } from '../helpers/tmp';
 
 const registry = loadQuestionnaires('questionnaires');
 
 describe('the catalogue file', () => {
-	it('is read and seeded once into an empty database; an edited catalogue is kept', () => {
+	it('is seeded into a fresh database; a later start adds new ids and never overwrites an edited item', () => {
 		const { items, problems } = readCatalogFile('questionnaires/catalogus.json', registry);
 		expect(problems).toEqual([]);
 		const db = openDatabase(join(tempDir(), 'scan.db'));
 		migrateDatabase(db);
-		seedCatalog(db, items);
-		expect(catalogItems(db)).toHaveLength(items.length);
-		seedCatalog(db, items.slice(0, 1));
-		expect(catalogItems(db)).toHaveLength(items.length);
-		expect(catalogItems(db).find((i) => i.id === items[0]!.id)).toEqual({
+		expect(seedCatalog(db, items.slice(1))).toBe(items.length - 1);
+		expect(catalogItems(db)).toHaveLength(items.length - 1);
+		db.update(catalogItem)
+			.set({ title: 'Door de beheerder bewerkt' })
+			.where(eq(catalogItem.id, items[1]!.id))
+			.run();
+		// The file gained an item since: only that one is added.
+		expect(seedCatalog(db, items)).toBe(1);
+		expect(seedCatalog(db, items)).toBe(0);
+		const now = catalogItems(db);
+		expect(now).toHaveLength(items.length);
+		expect(now.find((i) => i.id === items[0]!.id)).toEqual({
 			...items[0],
-			hidden: false
+			recording: false,
+			hidden: items[0]!.hidden ?? false
 		});
+		expect(now.find((i) => i.id === items[1]!.id)!.title).toBe('Door de beheerder bewerkt');
 	});
 
 	it('names file, path and problem for unknown themes, levels and duplicate ids', () => {

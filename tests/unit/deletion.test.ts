@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
 import * as t from '../../src/lib/server/db/schema';
@@ -63,6 +63,14 @@ describe('deleting a school or an SWV', () => {
 		).toEqual(['VO2799']);
 		expect(db.select().from(t.school).where(eq(t.school.swvId, po!.id)).all()).toEqual([]);
 		expect(n(db, t.round)).toBe(voRounds);
+		// Its own catalogue offers go with it; the other SWV's stay.
+		expect(
+			db
+				.select({ id: t.catalogItem.id, swvId: t.catalogItem.swvId })
+				.from(t.catalogItem)
+				.where(isNotNull(t.catalogItem.swvId))
+				.all()
+		).toEqual([{ id: 'demo-vo-lindewaard-loket', swvId: vo!.id }]);
 		expect(db.$client.pragma('foreign_key_check')).toEqual([]);
 		expect(
 			db.select().from(t.auditEvent).where(eq(t.auditEvent.action, 'swv.verwijderd')).get()!.detail

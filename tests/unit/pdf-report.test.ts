@@ -171,6 +171,21 @@ describe('the school PDF', { timeout: 30_000 }, () => {
 		for (const url of urls) expect(raw).toContain(`/URI (${url})`);
 	});
 
+	it("says why, and puts the SWV's own offer first, marked, with its contact; never another SWV's", async () => {
+		const file = savePdf(await renderSchoolReport(schoolReport(input)));
+		const text = pdfPages(file).join('\n').replace(/\s+/g, ' ');
+		expect(text).toContain(
+			'Dit aanbod staat hier omdat Bekwaamheden en handelen van leraren nog in de verkenningsfase is (Verkennen).'
+		);
+		expect(text).toContain(
+			'Aanbod van uw samenwerkingsverband Expertiseteam Lindewaard: meekijken in de klas'
+		);
+		expect(text).toContain('Contact: expertiseteam@lindewaard.example.');
+		expect(text).toContain('altijd beschikbaar in deze app');
+		expect(text).not.toContain('Loket VO Lindewaard');
+		expect(text).not.toContain('Nog geen aanbod in de catalogus');
+	});
+
 	it('below the minimum says so and shows no scores', async () => {
 		const model = schoolReport(withRespondents(2));
 		expect(model.score.disclosure).toBe('hidden');

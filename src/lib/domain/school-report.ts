@@ -141,7 +141,8 @@ export function schoolReport(input: SchoolReportInput) {
 			score.themes,
 			context,
 			q.levels.at(-1)!.id,
-			input.today
+			input.today,
+			{ swvId: input.swv.id }
 		),
 		comparison:
 			score.disclosure === 'hidden' || !input.benchmarks

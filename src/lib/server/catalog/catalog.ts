@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { count } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { catalogFileSchema, type CatalogItem } from '$lib/domain/catalog';
 import { formatPath } from '$lib/domain/questionnaire/check';
 import type { Db } from '../db/open';
-import { catalogItem } from '../db/schema';
+import { catalogItem, swv } from '../db/schema';
+import { audit } from '../ops/audit';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 
 /**
@@ -50,12 +51,25 @@ export function readCatalogFile(
 	return { items: parsed.data.items, problems };
 }
 
-/** Fills an empty catalogue table from the file; an edited catalogue is never overwritten. */
-export function seedCatalog(db: Db, items: readonly CatalogItem[]): void {
-	if (db.select({ n: count() }).from(catalogItem).get()!.n > 0) return;
+/**
+ * Adds the file's items that the database does not have yet (by id): a fresh database gets the
+ * whole catalogue, an existing one the items added to the file since. An item in the database is
+ * never overwritten: admins may have edited it.
+ */
+export function seedCatalog(db: Db, items: readonly CatalogItem[]): number {
+	const have = new Set(
+		db
+			.select({ id: catalogItem.id })
+			.from(catalogItem)
+			.all()
+			.map((r) => r.id)
+	);
+	const missing = items.filter((i) => !have.has(i.id));
+	if (!missing.length) return 0;
 	db.transaction((tx) => {
-		for (const item of items) tx.insert(catalogItem).values(toRow(item)).run();
+		for (const item of missing) tx.insert(catalogItem).values(toRow(item)).run();
 	});
+	return missing.length;
 }
 
 export function toRow(item: CatalogItem) {
@@ -73,29 +87,127 @@ export function toRow(item: CatalogItem) {
 		startsOn: item.startsOn ?? null,
 		endsOn: item.endsOn ?? null,
 		status: item.status,
+		recording: item.recording ?? false,
+		contact: item.contact ?? null,
+		swvId: item.swv?.id ?? null,
 		hidden: item.hidden ?? false
 	};
 }
 
-export function catalogItems(db: Db): CatalogItem[] {
-	return db
-		.select()
+/**
+ * Catalogue items. `swvId`: the general items plus that SWV's own offers (what its schools
+ * see); `null`: the general items only (what anyone sees); `'all'`: every item (admins).
+ */
+export function catalogItems(db: Db, swvIds: number | readonly number[] | null | 'all' = null) {
+	const rows = db
+		.select({ item: catalogItem, swvName: swv.name })
 		.from(catalogItem)
-		.all()
-		.map((r) => ({
-			id: r.id,
-			kind: r.kind as CatalogItem['kind'],
-			title: r.title,
-			organiser: r.organiser,
-			description: r.description,
-			url: r.url ?? undefined,
-			themes: r.themes,
-			audience: r.audience as CatalogItem['audience'],
-			levels: r.levels,
-			dateText: r.dateText ?? '',
-			startsOn: r.startsOn ?? undefined,
-			endsOn: r.endsOn ?? undefined,
-			status: r.status,
-			hidden: r.hidden
-		}));
+		.leftJoin(swv, eq(swv.id, catalogItem.swvId))
+		.where(
+			swvIds === 'all'
+				? undefined
+				: typeof swvIds === 'number' || (Array.isArray(swvIds) && swvIds.length)
+					? or(
+							isNull(catalogItem.swvId),
+							inArray(catalogItem.swvId, typeof swvIds === 'number' ? [swvIds] : [...swvIds])
+						)
+					: isNull(catalogItem.swvId)
+		)
+		.all();
+	return rows.map(({ item: r, swvName }): CatalogItem => ({
+		id: r.id,
+		kind: r.kind as CatalogItem['kind'],
+		title: r.title,
+		organiser: r.organiser,
+		description: r.description,
+		url: r.url ?? undefined,
+		themes: r.themes,
+		audience: r.audience as CatalogItem['audience'],
+		levels: r.levels,
+		dateText: r.dateText ?? '',
+		startsOn: r.startsOn ?? undefined,
+		endsOn: r.endsOn ?? undefined,
+		status: r.status,
+		recording: r.recording,
+		contact: r.contact ?? undefined,
+		hidden: r.hidden,
+		...(r.swvId !== null ? { swv: { id: r.swvId, name: swvName ?? '' } } : {})
+	}));
+}
+
+export function catalogItemById(db: Db, id: string): CatalogItem | undefined {
+	return catalogItems(db, 'all').find((i) => i.id === id);
+}
+
+/** Adds an item; false when its id is taken. */
+export function createCatalogItem(db: Db, actorId: string, item: CatalogItem): boolean {
+	if (db.select({ id: catalogItem.id }).from(catalogItem).where(eq(catalogItem.id, item.id)).get())
+		return false;
+	db.insert(catalogItem).values(toRow(item)).run();
+	audit(db, actorId, 'catalogus.aangemaakt', { type: 'catalogus', id: item.id });
+	return true;
+}
+
+/** Saves an item's fields; its id, owner and whether it is hidden stay. */
+export function updateCatalogItem(
+	db: Db,
+	actorId: string,
+	current: CatalogItem,
+	item: CatalogItem
+): void {
+	db.update(catalogItem)
+		.set({
+			...toRow({ ...item, id: current.id, hidden: current.hidden, swv: current.swv }),
+			updatedAt: new Date()
+		})
+		.where(eq(catalogItem.id, current.id))
+		.run();
+	audit(db, actorId, 'catalogus.gewijzigd', { type: 'catalogus', id: current.id });
+}
+
+/**
+ * Hides or shows an item; false when there is no such item (or, with `swvId`, none of that
+ * SWV's own offers by that id).
+ */
+export function setCatalogItemHidden(
+	db: Db,
+	actorId: string,
+	id: string,
+	hidden: boolean,
+	swvId?: number
+): boolean {
+	const done = db
+		.update(catalogItem)
+		.set({ hidden })
+		.where(
+			swvId === undefined
+				? eq(catalogItem.id, id)
+				: and(eq(catalogItem.id, id), eq(catalogItem.swvId, swvId))
+		)
+		.run();
+	if (done.changes !== 1) return false;
+	audit(db, actorId, hidden ? 'catalogus.verborgen' : 'catalogus.zichtbaar', {
+		type: 'catalogus',
+		id
+	});
+	return true;
+}
+
+/** A new id for an SWV's own offer, from its title: `swv-3-expertiseteam-gedrag`, unique. */
+export function newSwvOfferId(db: Db, swvId: number, title: string): string {
+	const slug =
+		title
+			.toLowerCase()
+			.normalize('NFD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 60)
+			.replace(/-+$/, '') || 'aanbod';
+	const base = `swv-${swvId}-${slug}`;
+	for (let n = 1; ; n++) {
+		const id = n === 1 ? base : `${base}-${n}`;
+		if (!db.select({ id: catalogItem.id }).from(catalogItem).where(eq(catalogItem.id, id)).get())
+			return id;
+	}
 }

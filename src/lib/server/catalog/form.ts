@@ -6,8 +6,10 @@ import type { QuestionnaireRegistry } from '../questionnaires/registry';
 export async function parseCatalogForm(
 	request: Request,
 	registry: QuestionnaireRegistry,
-	/** When editing: the item's id, which the form does not send. */
-	fixedId?: string
+	/** When editing, or for an SWV's offer: the item's id, which the form does not send. */
+	fixedId?: string,
+	/** Which themes may be chosen: all (admins) or the school scan's (an SWV's own offers). */
+	themeScope: 'all' | 'school' = 'all'
 ): Promise<
 	{ item: CatalogItem } | { errors: Record<string, string>; values: Record<string, string> }
 > {
@@ -30,12 +32,16 @@ export async function parseCatalogForm(
 		dateText: text('dateText') ?? '',
 		startsOn: text('startsOn'),
 		endsOn: text('endsOn'),
-		status: text('status') ?? ''
+		status: text('status') ?? '',
+		recording: form.get('recording') === 'ja',
+		contact: text('contact')
 	};
 	const parsed = catalogItemSchema
 		.superRefine((item, ctx) => {
 			const themes = new Set(
-				registry.loaded.flatMap((l) => l.questionnaire.themes.map((t) => t.id))
+				registry.loaded
+					.filter((l) => themeScope === 'all' || l.questionnaire.audience !== 'swv')
+					.flatMap((l) => l.questionnaire.themes.map((t) => t.id))
 			);
 			const levels = new Set(
 				registry.loaded.flatMap((l) => l.questionnaire.levels.map((t) => t.id))
@@ -78,10 +84,12 @@ export async function parseCatalogForm(
 				'dateText',
 				'startsOn',
 				'endsOn',
-				'status'
+				'status',
+				'contact'
 			] as const
 		).map((k) => [k, String(raw[k] ?? '').slice(0, 2000)])
 	);
+	values.recording = raw.recording ? 'ja' : 'nee';
 	return { errors, values };
 }
 

@@ -245,6 +245,11 @@ export const catalogItem = sqliteTable('catalog_item', {
 	endsOn: text('ends_on'),
 	status: text('status', { enum: ['lopend', 'historisch', 'onbekend'] }).notNull(),
 	hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+	/** An event's link goes to a recording or report. */
+	recording: integer('recording', { mode: 'boolean' }).notNull().default(false),
+	contact: text('contact'),
+	/** Set for an SWV's own offer: only that SWV's schools see it; it goes with the SWV. */
+	swvId: integer('swv_id').references(() => swv.id, { onDelete: 'cascade' }),
 	updatedAt: createdAt()
 });
 

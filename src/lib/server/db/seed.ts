@@ -201,6 +201,40 @@ export async function seedDemo(
 				})
 				.run();
 		}
+		// Each demo SWV has an offer of its own: its schools see it first, no other SWV's school does.
+		tx.insert(t.catalogItem)
+			.values([
+				{
+					id: 'demo-po-lindewaard-expertiseteam',
+					kind: 'dienst',
+					title: 'Expertiseteam Lindewaard: meekijken in de klas',
+					organiser: 'Samenwerkingsverband Passend Onderwijs Lindewaard (demo)',
+					description:
+						'Een leraar of intern begeleider die vastloopt met een leerling vraagt het expertiseteam om mee te kijken in de klas; binnen twee weken komt een orthopedagoog of ambulant begeleider langs en bespreekt met de leraar wat helpt. (Verzonnen aanbod van het demo-samenwerkingsverband.)',
+					themes: ['handelen-leraren', 'ondersteuningsstructuur'],
+					audience: ['po', 'sbo', 'leraar', 'ib'],
+					levels: ['verkennen', 'ontwikkelen', 'functioneren'],
+					dateText: 'doorlopend, op aanvraag',
+					status: 'lopend',
+					contact: 'expertiseteam@lindewaard.example',
+					swvId: swvIds.get('PO2799')!
+				},
+				{
+					id: 'demo-vo-lindewaard-loket',
+					kind: 'dienst',
+					title: 'Loket VO Lindewaard: advies over handelingsverlegenheid',
+					organiser: 'Samenwerkingsverband VO Lindewaard (demo)',
+					description:
+						'Mentoren en ondersteuningscoördinatoren van de vo-scholen bellen het loket voor advies over een leerling. (Verzonnen aanbod van het demo-samenwerkingsverband.)',
+					themes: ['handelen-leraren'],
+					audience: ['leraar'],
+					levels: ['verkennen', 'ontwikkelen', 'functioneren'],
+					dateText: 'doorlopend',
+					status: 'lopend',
+					swvId: swvIds.get('VO2799')!
+				}
+			])
+			.run();
 		tx.insert(t.membership)
 			.values([
 				{ userId: userIds.get('swv@example.org')!, scope: 'swv', swvId: swvIds.get('PO2799')! },

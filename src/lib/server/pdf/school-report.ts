@@ -1,6 +1,6 @@
 import { formatDate, formatFixed, formatPercent } from '$lib/domain/format';
 import { ACTION_STATUS_LABELS } from '$lib/domain/action-plan';
-import { TIMING_LABELS } from '$lib/domain/catalog';
+import { KIND_LABELS, TIMING_LABELS } from '$lib/domain/catalog';
 import { VERDICT_LABELS } from '$lib/domain/report';
 import type { PlanEntry } from '$lib/domain/action-plan';
 import type { SchoolReport } from '$lib/domain/school-report';
@@ -322,18 +322,28 @@ function recommendations(rd: ReportDocument, m: SchoolReport): void {
 		rd.paragraph('Er zijn nog geen thema’s met een score om aanbod bij te zoeken.');
 	for (const t of r.themes) {
 		rd.heading(`${t.title} (${t.level})`, 2);
+		rd.paragraph(`Dit aanbod staat hier ${t.reason}.`, { size: 9.5 });
 		if (!t.items.length)
 			rd.paragraph('Nog geen aanbod in de catalogus voor dit thema en niveau.', { muted: true });
-		for (const { item, timing } of t.items) {
+		for (const { item, timing, why } of t.items) {
+			if (item.swv) rd.paragraph('Aanbod van uw samenwerkingsverband', { size: 9.5 });
 			rd.linkParagraph(
 				item.title,
 				item.url,
-				`  ${TIMING_LABELS[timing]} · ${item.kind} · ${item.organiser}`
+				`  ${TIMING_LABELS[timing]} · ${KIND_LABELS[item.kind]} · ${item.organiser} · ${item.dateText}`
 			);
-			rd.paragraph(item.url ? `${item.description} (${item.url})` : item.description, {
-				size: 9.5,
-				gap: 0.7
-			});
+			const extra = [
+				item.contact ? `Contact: ${item.contact}.` : '',
+				why.length ? `Waarom dit aanbod: ${why.join('; ')}.` : ''
+			]
+				.filter(Boolean)
+				.join(' ');
+			rd.paragraph(
+				[item.url ? `${item.description} (${item.url})` : item.description, extra]
+					.filter(Boolean)
+					.join(' '),
+				{ size: 9.5, gap: 0.7 }
+			);
 		}
 	}
 	if (r.share.length) {

@@ -48,7 +48,8 @@ export function roundReportInput(
 			pending: shown.state === 'shown' ? shown.pending : null,
 			shownAt: shown.state === 'shown' ? shown.shownAt.toISOString() : null
 		},
-		catalog: catalogItems(db),
+		// The general catalogue and this SWV's own offers, never another SWV's.
+		catalog: catalogItems(db, unitSwv.id),
 		today,
 		plan: planOf(db, r.id),
 		previous: prev

@@ -1,16 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireAdmin } from '$lib/server/auth/access';
-import { audit } from '$lib/server/ops/audit';
-import { catalogItems, toRow } from '$lib/server/catalog/catalog';
+import { catalogItemById, updateCatalogItem } from '$lib/server/catalog/catalog';
 import { catalogChoices, parseCatalogForm } from '$lib/server/catalog/form';
-import { catalogItem } from '$lib/server/db/schema';
 import { invalid } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 function find(id: string) {
-	const item = catalogItems(getDb()).find((i) => i.id === id);
+	const item = catalogItemById(getDb(), id);
 	if (!item) error(404, 'Dit aanbod bestaat niet.');
 	return item;
 }
@@ -35,16 +32,8 @@ export const actions: Actions = {
 				errors: result.errors,
 				values: result.values
 			});
-		// The id names the item in links and logs: it stays; so does whether it is hidden.
-		const db = getDb();
-		db.update(catalogItem)
-			.set({
-				...toRow({ ...result.item, id: current.id, hidden: current.hidden }),
-				updatedAt: new Date()
-			})
-			.where(eq(catalogItem.id, current.id))
-			.run();
-		audit(db, me.id, 'catalogus.gewijzigd', { type: 'catalogus', id: current.id });
+		// The id names the item in links and logs: it stays; so do its owner and whether it is hidden.
+		updateCatalogItem(getDb(), me.id, current, result.item);
 		return { saved: 'Het aanbod is opgeslagen.' };
 	}
 };
