@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import {
 	E2E_DATA,
 	expectAccessible,
@@ -8,6 +8,17 @@ import {
 	roundWithAnswers,
 	roundWithItemAnswers
 } from './helpers';
+
+/** What a chart draws: the labels and values chart.js holds, as the chart writes them down. */
+async function drawn(chart: Locator) {
+	const json = await chart.locator('canvas').getAttribute('data-drawn');
+	return json
+		? (JSON.parse(json) as {
+				labels: string[];
+				datasets: { label: string; data: (number | null)[] }[];
+			})
+		: null;
+}
 
 /**
  * The results page shows what the scoring core computes, number by number, for a round with
@@ -68,9 +79,16 @@ test('the results page shows, number by number, what the answers add up to', asy
 	await expect(chart).toHaveAccessibleName(
 		/Visie en beleid 73 \(Functionerend\); Basisondersteuning en ondersteuningsstructuur 17 \(Verkennen\)\./
 	);
+	// What the chart draws (chart.js's own data, written beside the canvas): the scored themes.
 	await expect
-		.poll(() => chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width))
-		.toBeGreaterThan(100);
+		.poll(() => drawn(chart))
+		.toEqual({
+			labels: [
+				'Visie en beleid — Functionerend',
+				'Basisondersteuning en ondersteuningsstructuur — Verkennen'
+			],
+			datasets: [{ label: 'Score (0–100)', data: [73, 17] }]
+		});
 
 	const summary = page.getByRole('region', { name: 'Samenvatting' });
 	await expect(
@@ -214,17 +232,29 @@ test('the team-conversation view shows one theme at a time with its questions', 
 	await expect(
 		page.getByText('Wat verstaan wij onder passend onderwijs, en waar merkt een leerling dat?')
 	).toBeVisible();
-	await expect(
-		page.getByRole('img', {
-			name: /Gestapeld staafdiagram van de antwoorden per stelling bij Visie en beleid/
-		})
-	).toBeVisible();
+	const chart = page.getByRole('img', { name: /Gestapeld staafdiagram van de antwoorden/ });
+	await expect(chart).toHaveAccessibleName(/per stelling bij Visie en beleid/);
+	// Per answer option, how many gave it on the first statement: 4, 3, 3, 2, 4.
+	const firstStatement = async () =>
+		(await drawn(chart))?.datasets.map((d) => `${d.label} ${d.data[0]}`);
+	await expect
+		.poll(firstStatement)
+		.toEqual(['Niet 0', 'Enigszins 1', 'Grotendeels 2', 'Volledig 2', 'Weet ik niet 0']);
+	const before = await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Volgend thema' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Basisondersteuning en ondersteuningsstructuur'
 	);
 	await expect(page.getByText('Thema 2 van 9')).toBeVisible();
+	// The chart follows: the second theme's answers (1, 1, 2, 2 and one "weet ik niet"), drawn anew.
+	await expect(chart).toHaveAccessibleName(/per stelling bij Basisondersteuning/);
+	await expect
+		.poll(firstStatement)
+		.toEqual(['Niet 2', 'Enigszins 2', 'Grotendeels 0', 'Volledig 0', 'Weet ik niet 1']);
+	expect(await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(
+		before
+	);
 });
 
 test('results stand beside the previous round and other schools that shared theirs', async ({

@@ -1,28 +1,56 @@
 import type { Chart, ChartConfiguration } from 'chart.js';
+import { TEXT_COLOR } from '$lib/domain/colors';
+
+export interface DrawnChart {
+	/** Draws the chart again with new data and options (a page changed its data client-side). */
+	update(config: ChartConfiguration): void;
+	destroy(): void;
+}
 
 /**
  * Draws a chart.js chart on a canvas once chart.js has loaded (a dynamic import, so pages without
- * charts never load it), in the page's font and text colour. Returns the clean-up for onMount.
+ * charts never load it), in the page's font and text colour, and redraws it when its data
+ * changes. What is drawn is written to the canvas's `data-drawn` (labels and values, from the
+ * chart itself), so a browser test can read what the chart shows.
  */
 export function mountChart(
 	canvas: HTMLCanvasElement,
 	load: () => Promise<typeof Chart>,
 	config: () => ChartConfiguration
-): () => void {
+): DrawnChart {
 	let chart: Chart | undefined;
 	let cancelled = false;
+	const full = (c: ChartConfiguration) =>
+		({
+			...c,
+			options: { responsive: true, maintainAspectRatio: false, animation: false, ...c.options }
+		}) as ChartConfiguration;
+	const record = () => {
+		if (!chart) return;
+		canvas.dataset.drawn = JSON.stringify({
+			labels: chart.data.labels,
+			datasets: chart.data.datasets.map((d) => ({ label: d.label, data: d.data }))
+		});
+	};
 	void load().then((ChartClass) => {
 		if (cancelled) return;
 		ChartClass.defaults.font.family = getComputedStyle(canvas).fontFamily;
-		ChartClass.defaults.color = '#1b1f24';
-		const c = config();
-		chart = new ChartClass(canvas, {
-			...c,
-			options: { responsive: true, maintainAspectRatio: false, animation: false, ...c.options }
-		} as ChartConfiguration);
+		ChartClass.defaults.color = TEXT_COLOR;
+		chart = new ChartClass(canvas, full(config()));
+		record();
 	});
-	return () => {
-		cancelled = true;
-		chart?.destroy();
+	return {
+		update(c) {
+			if (!chart) return; // not drawn yet: the first drawing reads the latest config
+			const next = full(c);
+			chart.data = next.data;
+			chart.options = next.options ?? {};
+			chart.update('none');
+			record();
+		},
+		destroy() {
+			cancelled = true;
+			chart?.destroy();
+		}
 	};
 }

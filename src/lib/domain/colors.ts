@@ -29,3 +29,6 @@ export const SERIES_COLORS: readonly string[] = [
 	'#5b2a86',
 	'#1e6b34'
 ];
+
+/** Text, axes and bar outlines in charts (the page's text colour). */
+export const TEXT_COLOR = '#1b1f24';
