@@ -98,9 +98,18 @@ test('the results page shows, number by number, what the answers add up to', asy
 		summary.getByRole('heading', { name: "Risico's" }).locator('..').getByRole('listitem')
 	).toHaveText(['Basisondersteuning en ondersteuningsstructuur (Verkennen)']);
 
+	// The themes start closed: a heading and a score each. The table of contents opens one.
+	const contents = page.getByRole('navigation', { name: 'Op deze pagina' });
 	const statements = page.getByRole('table', {
 		name: 'Antwoorden per stelling bij Visie en beleid'
 	});
+	await expect(statements).toBeHidden();
+	await contents.getByRole('link', { name: 'Visie en beleid' }).click();
+	await expect(statements).toBeVisible();
+	await page
+		.getByRole('region', { name: 'Basisondersteuning en ondersteuningsstructuur' })
+		.getByText('Antwoorden per stelling', { exact: true })
+		.click();
 	await expect(statements.getByRole('columnheader')).toHaveText([
 		'Stelling',
 		'Gemiddeld (1–4)',
@@ -154,6 +163,23 @@ test('below the minimum the page gives only the count and what is needed', async
 	await expect(status).toContainText('Nog 1 nodig.');
 	await expect(page.getByRole('table')).toHaveCount(0);
 	await expect(page.getByText('Mag niemand zien.')).toHaveCount(0);
+	// Nothing to share with the SWV yet: the page says why, and the server refuses it too.
+	const sharing = page.getByRole('region', { name: 'Delen met het samenwerkingsverband' });
+	await expect(sharing).toContainText(
+		'Delen kan nog niet. Er zijn 2 vragenlijsten verstuurd; delen kan vanaf 3'
+	);
+	await expect(sharing.getByRole('button', { name: 'Uitkomsten delen' })).toHaveCount(0);
+	const forced = await page.request.post(`/rondes/${id}/resultaten?/vrijgeven`, {
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+		form: { toelichting: '', confirm: 'ja' }
+	});
+	expect(forced.status()).toBe(409);
+	expect(
+		new Database(join(E2E_DATA, 'scan.db'), { readonly: true })
+			.prepare('select released_at from round where id = ?')
+			.pluck()
+			.get(id)
+	).toBeNull();
 	await expectAccessible(page);
 
 	// Another school's coordinator gets nothing.
@@ -309,7 +335,6 @@ test('a read-only link shows the team the results without the comments, until it
 	await page.getByText('Uitkomsten delen met het team').click();
 	await page.getByRole('button', { name: 'Leeslink maken' }).click();
 	await expect(page.getByText(/Er is een leeslink voor het team gemaakt/)).toBeVisible();
-	await page.getByText('Uitkomsten delen met het team').click();
 	const link = (await page.locator('code.link').textContent())!;
 
 	const team = await browser.newContext();
@@ -318,7 +343,8 @@ test('a read-only link shows the team the results without the comments, until it
 	await expect(t.getByRole('heading', { level: 1 })).toHaveText('Uitkomsten: Leeslink');
 	await expect(t.getByRole('table', { name: 'Score, niveau en signalen per thema' })).toBeVisible();
 	await expect(t.getByText('Alleen voor de coördinator.')).toHaveCount(0);
-	await expect(t.getByRole('link', { name: /Actieplan/ })).toHaveCount(0);
+	// Nothing to act on: no link to the action plan's page.
+	await expect(t.locator('a[href$="/actieplan"]')).toHaveCount(0);
 	await expectAccessible(t);
 
 	await page.getByRole('button', { name: 'Leeslink intrekken' }).click();

@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import { round } from '../db/schema';
 import { audit } from '../ops/audit';
 import { stateOf } from '../rounds/manage';
-import { applyRoundPatch, isRoundOpen } from '../rounds/rounds';
+import { applyRoundPatch, isRoundOpen, submittedCount } from '../rounds/rounds';
 
 /**
  * Who sees a round's results besides its coordinators: the SWV (a school's release, with an
@@ -14,12 +14,27 @@ import { applyRoundPatch, isRoundOpen } from '../rounds/rounds';
  */
 
 export type ShareOutcome =
-	{ ok: true; first: boolean } | { ok: false; status: 400 | 409; message: string };
+	| { ok: true; first: boolean }
+	| { ok: false; status: 400 | 409; message: string; field?: 'confirm' };
+
+/**
+ * Why a school cannot share this round with the SWV yet, or null when it can: results are shared
+ * once the round is finished and reached its minimum of sent responses.
+ */
+export function notShareableYet(db: Db, r: RoundRow, now = Date.now()): string | null {
+	if (isRoundOpen(r, now)) return 'De ronde loopt nog. Delen kan als de ronde gesloten is.';
+	const sent = submittedCount(db, r.id);
+	if (sent < r.minRespondents)
+		return `Er zijn ${sent} vragenlijsten verstuurd; delen kan vanaf ${r.minRespondents}, zodat niemands antwoorden herkenbaar zijn.`;
+	return null;
+}
 
 /** What the results page shows about sharing with the SWV; null for the SWV's own scan. */
-export function releaseView(r: RoundRow, now = Date.now()) {
+export function releaseView(db: Db, r: RoundRow, now = Date.now()) {
 	if (r.scope !== 'school') return null;
 	return {
+		/** Why sharing is not offered yet (only asked before the first release). */
+		notYet: r.releasedAt ? null : notShareableYet(db, r, now),
 		releasedAt: r.releasedAt,
 		note: r.releaseNote ?? '',
 		openedBySwv: r.openedBySwv,
@@ -36,11 +51,24 @@ export function shareWithSwv(
 	userId: string,
 	r: RoundRow,
 	note: string | null,
+	confirmed: boolean,
 	now = Date.now()
 ): ShareOutcome {
 	const t = transition(stateOf(db, r), { kind: 'share', now });
 	if (!t.ok) return t;
 	const first = !r.releasedAt;
+	if (first) {
+		const notYet = notShareableYet(db, r, now);
+		if (notYet) return { ok: false, status: 409, message: notYet };
+		if (!confirmed)
+			return {
+				ok: false,
+				status: 400,
+				field: 'confirm',
+				message:
+					'Bevestig dat het samenwerkingsverband de uitkomsten mag zien en dat de ronde daarna niet meer open kan.'
+			};
+	}
 	db.transaction(() => {
 		applyRoundPatch(db, r.id, t.patch);
 		db.update(round).set({ releaseNote: note }).where(eq(round.id, r.id)).run();

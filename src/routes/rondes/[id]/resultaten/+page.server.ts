@@ -25,7 +25,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		...roundResults(db, getQuestionnaires(), r, true),
 		teamLink: r.resultsToken ? `${event.url.origin}/uitkomsten/${r.resultsToken}` : null,
-		release: releaseView(r)
+		release: releaseView(db, r)
 	};
 };
 
@@ -35,7 +35,8 @@ const releaseForm = z.object({
 		.trim()
 		.max(1000, { error: 'Een toelichting is hoogstens 1000 tekens.' })
 		.optional()
-		.transform((v) => v || null)
+		.transform((v) => v || null),
+	confirm: z.literal('ja', { error: 'Vink aan om te bevestigen.' }).optional()
 });
 
 export const actions: Actions = {
@@ -44,8 +45,14 @@ export const actions: Actions = {
 		const { me, db, r } = mine(event);
 		const parsed = await parseForm(event.request, releaseForm, ['toelichting']);
 		if ('failure' in parsed) return parsed.failure;
-		const o = shareWithSwv(db, me.id, r, parsed.data.toelichting);
-		if (!o.ok) return invalid(o.status, { message: o.message });
+		const d = parsed.data;
+		const o = shareWithSwv(db, me.id, r, d.toelichting, d.confirm === 'ja');
+		if (!o.ok)
+			return invalid(o.status, {
+				message: o.field ? 'Controleer de gemarkeerde velden.' : o.message,
+				errors: o.field ? { [o.field]: o.message } : {},
+				values: { toelichting: d.toelichting ?? '' }
+			});
 		return {
 			saved: o.first
 				? 'De uitkomsten zijn gedeeld met het samenwerkingsverband.'
