@@ -158,7 +158,8 @@ test('an answer given while the server cannot be reached is kept and sent later'
 		name: /visie op de ondersteuning van leerlingen staat op papier/
 	});
 	await item.getByLabel('Volledig').check();
-	await expect(page.getByText(/Niet opgeslagen: geen verbinding/)).toBeVisible();
+	// The warning stands beside the answer it concerns.
+	await expect(item.getByRole('alert')).toHaveText(/Niet opgeslagen: geen verbinding/);
 	// Kept in this browser, so that a refresh or a closed tab loses nothing.
 	const queued = await page.evaluate(() =>
 		Object.keys(localStorage)
@@ -166,8 +167,16 @@ test('an answer given while the server cannot be reached is kept and sent later'
 			.map((k) => localStorage.getItem(k))
 	);
 	expect(queued.join()).toContain('vb-visie-in-praktijk');
-	await page.unroute('**/antwoord');
+	// Leaving with an answer not on the server yet asks first (the browser's own question).
+	const asked = new Promise<string>((resolve) =>
+		page.once('dialog', (d) => {
+			resolve(d.type());
+			void d.accept();
+		})
+	);
 	await page.reload();
+	expect(await asked).toBe('beforeunload');
+	await page.unroute('**/antwoord');
 	await expect(item.getByLabel('Volledig')).toBeChecked();
 	await expect
 		.poll(() => {
@@ -241,10 +250,20 @@ test.describe('without JavaScript', () => {
 
 	test('a whole scan is completed, each page saved on "volgende"', async ({ page }) => {
 		await page.goto(round.link);
+		// No promise that every answer is saved at once: without JavaScript, "Volgende" saves.
+		await expect(page.getByText(/direct bewaard/)).toHaveCount(0);
+		await expect(
+			page.getByText(/zonder JavaScript, dan bij elke druk op "Volgende"/)
+		).toBeVisible();
 		await page.getByLabel('Intern begeleider / zorgcoördinator').check();
 		await page.getByRole('button', { name: 'Start de scan' }).click();
 		for (let t = 1; t <= 9; t++) {
 			await expect(page.getByText(`Thema ${t} van 9`)).toBeVisible();
+			await expect(
+				page.getByText(
+					/Uw antwoorden op deze pagina worden bewaard als u op "(Volgende|Controleren en versturen)" drukt/
+				)
+			).toBeVisible();
 			const groups = page.locator('fieldset.item:not([hidden])');
 			const n = await groups.count();
 			for (let i = 0; i < n; i++)
