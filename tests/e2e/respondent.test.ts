@@ -92,6 +92,26 @@ test('a school coordinator opens a round and sees link, QR code, invitation and 
 	await expectAccessible(page);
 	await expect(page.getByText(`${BASE}${round.link}`)).toBeVisible();
 	await expect(page.getByText(/0 vragenlijsten verstuurd\. Alleen verstuurde/)).toBeVisible();
+	// Nobody answered yet: sharing comes first, with a copy button that says it copied.
+	await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Delen met het team');
+	await expect(page.getByRole('link', { name: 'Uitkomsten bekijken' })).not.toHaveClass(/button/);
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.getByRole('button', { name: 'Link kopiëren' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'De link is gekopieerd.' })
+	).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${BASE}${round.link}`);
+	const invitation = page.getByLabel('Uitnodiging voor mail of Teams');
+	await expect(invitation).toHaveValue(new RegExp(`\\n${BASE}${round.link}\\n`));
+	await expect(invitation).toHaveValue(/U vult de scan anoniem in/);
+	await invitation.fill('Beste team, vul dit in: ' + BASE + round.link);
+	await page.getByRole('button', { name: 'Uitnodiging kopiëren' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'De uitnodiging is gekopieerd.' })
+	).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+		'Beste team, vul dit in: ' + BASE + round.link
+	);
 	const qr = await page.request.get(`/rondes/${round.roundId}/qr.svg`);
 	expect(qr.headers()['content-type']).toBe('image/svg+xml');
 	expect(await qr.text()).toContain('<svg');
@@ -253,7 +273,7 @@ test.describe('without JavaScript', () => {
 		// No promise that every answer is saved at once: without JavaScript, "Volgende" saves.
 		await expect(page.getByText(/direct bewaard/)).toHaveCount(0);
 		await expect(
-			page.getByText(/zonder JavaScript, dan bij elke druk op "Volgende"/)
+			page.getByText('werkt uw browser zonder JavaScript, dan bij elke druk op "Volgende"')
 		).toBeVisible();
 		await page.getByLabel('Intern begeleider / zorgcoördinator').check();
 		await page.getByRole('button', { name: 'Start de scan' }).click();
@@ -261,7 +281,7 @@ test.describe('without JavaScript', () => {
 			await expect(page.getByText(`Thema ${t} van 9`)).toBeVisible();
 			await expect(
 				page.getByText(
-					/Uw antwoorden op deze pagina worden bewaard als u op "(Volgende|Controleren en versturen)" drukt/
+					/Uw\s+antwoorden\s+op\s+deze\s+pagina\s+worden\s+bewaard\s+als\s+u\s+op\s+"(Volgende|Controleren en versturen)"\s+drukt/
 				)
 			).toBeVisible();
 			const groups = page.locator('fieldset.item:not([hidden])');

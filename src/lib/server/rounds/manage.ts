@@ -51,6 +51,11 @@ export function roundOverview(
 			? { name: s.name, href: `/school/${s.id}` }
 			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${r.swvId}` },
 		shareToken: r.shareToken,
+		/** For the ready invitation text. */
+		invitation: {
+			unitName: s?.name ?? 'ons samenwerkingsverband',
+			minutes: q?.minutes ?? 15
+		},
 		counts: q
 			? participation(q, counts, r.minRespondents)
 			: { submitted: counts.submitted, unsent: counts.started - counts.submitted, groups: [] }

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/access';
+import { invitationText } from '$lib/domain/invitation';
 import { invalid, parseForm } from '$lib/server/http/form';
 import { roundFor } from '$lib/server/rounds/rounds';
 import {
@@ -23,8 +24,18 @@ function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 
 export const load: PageServerLoad = (event) => {
 	const { db, r } = mine(event);
-	const { shareToken, ...overview } = roundOverview(db, getQuestionnaires(), r);
-	return { ...overview, link: `${event.url.origin}/s/${shareToken}` };
+	const { shareToken, invitation, ...overview } = roundOverview(db, getQuestionnaires(), r);
+	const link = `${event.url.origin}/s/${shareToken}`;
+	return {
+		...overview,
+		link,
+		invitation: invitationText({
+			...invitation,
+			link,
+			minRespondents: r.minRespondents,
+			closesAt: r.closesAt
+		})
+	};
 };
 
 const dateForm = z.object({
