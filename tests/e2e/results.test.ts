@@ -16,6 +16,7 @@ async function drawn(chart: Locator) {
 		? (JSON.parse(json) as {
 				labels: string[];
 				datasets: { label: string; data: (number | null)[] }[];
+				axes: Record<string, unknown[]>;
 			})
 		: null;
 }
@@ -266,6 +267,10 @@ test('the team-conversation view shows one theme at a time with its questions', 
 	await expect
 		.poll(firstStatement)
 		.toEqual(['Niet 0', 'Enigszins 1', 'Grotendeels 2', 'Volledig 2', 'Weet ik niet 0']);
+	// The statements are named beside their bars, and the counts axis has whole numbers only.
+	const axes = (await drawn(chart))!.axes;
+	expect(axes.y!.slice(0, 2)).toEqual(['Stelling 1', 'Stelling 2']);
+	expect(axes.x!.every((t) => /^\d+$/.test(String(t)))).toBe(true);
 	const before = await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Volgend thema' }).click();

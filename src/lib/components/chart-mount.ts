@@ -29,7 +29,11 @@ export function mountChart(
 		if (!chart) return;
 		canvas.dataset.drawn = JSON.stringify({
 			labels: chart.data.labels,
-			datasets: chart.data.datasets.map((d) => ({ label: d.label, data: d.data }))
+			datasets: chart.data.datasets.map((d) => ({ label: d.label, data: d.data })),
+			// The tick labels each axis drew, e.g. the categories beside horizontal bars.
+			axes: Object.fromEntries(
+				Object.entries(chart.scales).map(([id, scale]) => [id, scale.ticks.map((t) => t.label)])
+			)
 		});
 	};
 	void load().then((ChartClass) => {
