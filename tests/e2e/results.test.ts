@@ -83,7 +83,7 @@ test('the results page shows, number by number, what the answers add up to', asy
 	// What the chart draws (chart.js's own data, written beside the canvas): the scored themes.
 	await expect
 		.poll(() => drawn(chart))
-		.toEqual({
+		.toMatchObject({
 			labels: [
 				'Visie en beleid — Functionerend',
 				'Basisondersteuning en ondersteuningsstructuur — Verkennen'
