@@ -88,14 +88,6 @@ export default ts.config(
 		// may do it, calls one function of the server layer (src/lib/server/<feature>/) and shapes
 		// the answer, so every query and rule lives where the tests and the other pages reach it.
 		files: ['src/routes/**', 'src/lib/components/**'],
-		// Being moved out (issue 14); this list only shrinks.
-		ignores: [
-			'src/routes/rondes/\\[id\\]/+page.server.ts',
-			'src/routes/rondes/\\[id\\]/actieplan/+page.server.ts',
-			'src/routes/rondes/\\[id\\]/resultaten/+page.server.ts',
-			'src/routes/s/\\[token\\]/controle/+page.server.ts',
-			'src/routes/uitkomsten/\\[token\\]/+page.server.ts'
-		],
 		rules: {
 			'no-restricted-imports': [
 				'error',

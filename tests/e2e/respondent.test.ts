@@ -92,6 +92,26 @@ test('a school coordinator opens a round and sees link, QR code, invitation and 
 	await expectAccessible(page);
 	await expect(page.getByText(`${BASE}${round.link}`)).toBeVisible();
 	await expect(page.getByText(/0 vragenlijsten verstuurd\. Alleen verstuurde/)).toBeVisible();
+	// Nobody answered yet: sharing comes first, with a copy button that says it copied.
+	await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Delen met het team');
+	await expect(page.getByRole('link', { name: 'Uitkomsten bekijken' })).not.toHaveClass(/button/);
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.getByRole('button', { name: 'Link kopiëren' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'De link is gekopieerd.' })
+	).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${BASE}${round.link}`);
+	const invitation = page.getByLabel('Uitnodiging voor mail of Teams');
+	await expect(invitation).toHaveValue(new RegExp(`\\n${BASE}${round.link}\\n`));
+	await expect(invitation).toHaveValue(/U vult de scan anoniem in/);
+	await invitation.fill('Beste team, vul dit in: ' + BASE + round.link);
+	await page.getByRole('button', { name: 'Uitnodiging kopiëren' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'De uitnodiging is gekopieerd.' })
+	).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+		'Beste team, vul dit in: ' + BASE + round.link
+	);
 	const qr = await page.request.get(`/rondes/${round.roundId}/qr.svg`);
 	expect(qr.headers()['content-type']).toBe('image/svg+xml');
 	expect(await qr.text()).toContain('<svg');
@@ -158,7 +178,8 @@ test('an answer given while the server cannot be reached is kept and sent later'
 		name: /visie op de ondersteuning van leerlingen staat op papier/
 	});
 	await item.getByLabel('Volledig').check();
-	await expect(page.getByText(/Niet opgeslagen: geen verbinding/)).toBeVisible();
+	// The warning stands beside the answer it concerns.
+	await expect(item.getByRole('alert')).toHaveText(/Niet opgeslagen: geen verbinding/);
 	// Kept in this browser, so that a refresh or a closed tab loses nothing.
 	const queued = await page.evaluate(() =>
 		Object.keys(localStorage)
@@ -166,8 +187,16 @@ test('an answer given while the server cannot be reached is kept and sent later'
 			.map((k) => localStorage.getItem(k))
 	);
 	expect(queued.join()).toContain('vb-visie-in-praktijk');
-	await page.unroute('**/antwoord');
+	// Leaving with an answer not on the server yet asks first (the browser's own question).
+	const asked = new Promise<string>((resolve) =>
+		page.once('dialog', (d) => {
+			resolve(d.type());
+			void d.accept();
+		})
+	);
 	await page.reload();
+	expect(await asked).toBe('beforeunload');
+	await page.unroute('**/antwoord');
 	await expect(item.getByLabel('Volledig')).toBeChecked();
 	await expect
 		.poll(() => {
@@ -241,10 +270,20 @@ test.describe('without JavaScript', () => {
 
 	test('a whole scan is completed, each page saved on "volgende"', async ({ page }) => {
 		await page.goto(round.link);
+		// No promise that every answer is saved at once: without JavaScript, "Volgende" saves.
+		await expect(page.getByText(/direct bewaard/)).toHaveCount(0);
+		await expect(
+			page.getByText('werkt uw browser zonder JavaScript, dan bij elke druk op "Volgende"')
+		).toBeVisible();
 		await page.getByLabel('Intern begeleider / zorgcoördinator').check();
 		await page.getByRole('button', { name: 'Start de scan' }).click();
 		for (let t = 1; t <= 9; t++) {
 			await expect(page.getByText(`Thema ${t} van 9`)).toBeVisible();
+			await expect(
+				page.getByText(
+					/Uw\s+antwoorden\s+op\s+deze\s+pagina\s+worden\s+bewaard\s+als\s+u\s+op\s+"(Volgende|Controleren en versturen)"\s+drukt/
+				)
+			).toBeVisible();
 			const groups = page.locator('fieldset.item:not([hidden])');
 			const n = await groups.count();
 			for (let i = 0; i < n; i++)

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import {
 	E2E_DATA,
 	expectAccessible,
@@ -8,6 +8,18 @@ import {
 	roundWithAnswers,
 	roundWithItemAnswers
 } from './helpers';
+
+/** What a chart draws: the labels and values chart.js holds, as the chart writes them down. */
+async function drawn(chart: Locator) {
+	const json = await chart.locator('canvas').getAttribute('data-drawn');
+	return json
+		? (JSON.parse(json) as {
+				labels: string[];
+				datasets: { label: string; data: (number | null)[] }[];
+				axes: Record<string, unknown[]>;
+			})
+		: null;
+}
 
 /**
  * The results page shows what the scoring core computes, number by number, for a round with
@@ -68,9 +80,16 @@ test('the results page shows, number by number, what the answers add up to', asy
 	await expect(chart).toHaveAccessibleName(
 		/Visie en beleid 73 \(Functionerend\); Basisondersteuning en ondersteuningsstructuur 17 \(Verkennen\)\./
 	);
+	// What the chart draws (chart.js's own data, written beside the canvas): the scored themes.
 	await expect
-		.poll(() => chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width))
-		.toBeGreaterThan(100);
+		.poll(() => drawn(chart))
+		.toMatchObject({
+			labels: [
+				'Visie en beleid — Functionerend',
+				'Basisondersteuning en ondersteuningsstructuur — Verkennen'
+			],
+			datasets: [{ label: 'Score (0–100)', data: [73, 17] }]
+		});
 
 	const summary = page.getByRole('region', { name: 'Samenvatting' });
 	await expect(
@@ -80,9 +99,18 @@ test('the results page shows, number by number, what the answers add up to', asy
 		summary.getByRole('heading', { name: "Risico's" }).locator('..').getByRole('listitem')
 	).toHaveText(['Basisondersteuning en ondersteuningsstructuur (Verkennen)']);
 
+	// The themes start closed: a heading and a score each. The table of contents opens one.
+	const contents = page.getByRole('navigation', { name: 'Op deze pagina' });
 	const statements = page.getByRole('table', {
 		name: 'Antwoorden per stelling bij Visie en beleid'
 	});
+	await expect(statements).toBeHidden();
+	await contents.getByRole('link', { name: 'Visie en beleid' }).click();
+	await expect(statements).toBeVisible();
+	await page
+		.getByRole('region', { name: 'Basisondersteuning en ondersteuningsstructuur' })
+		.getByText('Antwoorden per stelling', { exact: true })
+		.click();
 	await expect(statements.getByRole('columnheader')).toHaveText([
 		'Stelling',
 		'Gemiddeld (1–4)',
@@ -136,6 +164,23 @@ test('below the minimum the page gives only the count and what is needed', async
 	await expect(status).toContainText('Nog 1 nodig.');
 	await expect(page.getByRole('table')).toHaveCount(0);
 	await expect(page.getByText('Mag niemand zien.')).toHaveCount(0);
+	// Nothing to share with the SWV yet: the page says why, and the server refuses it too.
+	const sharing = page.getByRole('region', { name: 'Delen met het samenwerkingsverband' });
+	await expect(sharing).toContainText(
+		'Delen kan nog niet. Er zijn 2 vragenlijsten verstuurd; delen kan vanaf 3'
+	);
+	await expect(sharing.getByRole('button', { name: 'Uitkomsten delen' })).toHaveCount(0);
+	const forced = await page.request.post(`/rondes/${id}/resultaten?/vrijgeven`, {
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+		form: { toelichting: '', confirm: 'ja' }
+	});
+	expect(forced.status()).toBe(409);
+	expect(
+		new Database(join(E2E_DATA, 'scan.db'), { readonly: true })
+			.prepare('select released_at from round where id = ?')
+			.pluck()
+			.get(id)
+	).toBeNull();
 	await expectAccessible(page);
 
 	// Another school's coordinator gets nothing.
@@ -214,17 +259,33 @@ test('the team-conversation view shows one theme at a time with its questions', 
 	await expect(
 		page.getByText('Wat verstaan wij onder passend onderwijs, en waar merkt een leerling dat?')
 	).toBeVisible();
-	await expect(
-		page.getByRole('img', {
-			name: /Gestapeld staafdiagram van de antwoorden per stelling bij Visie en beleid/
-		})
-	).toBeVisible();
+	const chart = page.getByRole('img', { name: /Gestapeld staafdiagram van de antwoorden/ });
+	await expect(chart).toHaveAccessibleName(/per stelling bij Visie en beleid/);
+	// Per answer option, how many gave it on the first statement: 4, 3, 3, 2, 4.
+	const firstStatement = async () =>
+		(await drawn(chart))?.datasets.map((d) => `${d.label} ${d.data[0]}`);
+	await expect
+		.poll(firstStatement)
+		.toEqual(['Niet 0', 'Enigszins 1', 'Grotendeels 2', 'Volledig 2', 'Weet ik niet 0']);
+	// The statements are named beside their bars, and the counts axis has whole numbers only.
+	const axes = (await drawn(chart))!.axes;
+	expect(axes.y!.slice(0, 2)).toEqual(['Stelling 1', 'Stelling 2']);
+	expect(axes.x!.every((t) => /^\d+$/.test(String(t)))).toBe(true);
+	const before = await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Volgend thema' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Basisondersteuning en ondersteuningsstructuur'
 	);
 	await expect(page.getByText('Thema 2 van 9')).toBeVisible();
+	// The chart follows: the second theme's answers (1, 1, 2, 2 and one "weet ik niet"), drawn anew.
+	await expect(chart).toHaveAccessibleName(/per stelling bij Basisondersteuning/);
+	await expect
+		.poll(firstStatement)
+		.toEqual(['Niet 2', 'Enigszins 2', 'Grotendeels 0', 'Volledig 0', 'Weet ik niet 1']);
+	expect(await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(
+		before
+	);
 });
 
 test('results stand beside the previous round and other schools that shared theirs', async ({
@@ -279,7 +340,6 @@ test('a read-only link shows the team the results without the comments, until it
 	await page.getByText('Uitkomsten delen met het team').click();
 	await page.getByRole('button', { name: 'Leeslink maken' }).click();
 	await expect(page.getByText(/Er is een leeslink voor het team gemaakt/)).toBeVisible();
-	await page.getByText('Uitkomsten delen met het team').click();
 	const link = (await page.locator('code.link').textContent())!;
 
 	const team = await browser.newContext();
@@ -288,7 +348,8 @@ test('a read-only link shows the team the results without the comments, until it
 	await expect(t.getByRole('heading', { level: 1 })).toHaveText('Uitkomsten: Leeslink');
 	await expect(t.getByRole('table', { name: 'Score, niveau en signalen per thema' })).toBeVisible();
 	await expect(t.getByText('Alleen voor de coördinator.')).toHaveCount(0);
-	await expect(t.getByRole('link', { name: /Actieplan/ })).toHaveCount(0);
+	// Nothing to act on: no link to the action plan's page.
+	await expect(t.locator('a[href$="/actieplan"]')).toHaveCount(0);
 	await expectAccessible(t);
 
 	await page.getByRole('button', { name: 'Leeslink intrekken' }).click();

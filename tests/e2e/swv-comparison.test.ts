@@ -76,6 +76,18 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 	await school
 		.getByLabel('Toelichting voor het samenwerkingsverband (niet verplicht)')
 		.fill('Veel nieuwe collega’s dit jaar.\nDe intern begeleider is pas gestart.');
+	// Sharing asks first, saying what the SWV will see and that the round cannot open again.
+	await school.getByRole('button', { name: 'Uitkomsten delen' }).click();
+	await expect(
+		school.getByRole('checkbox', { name: 'Ik begrijp dit en wil de uitkomsten delen' })
+	).toHaveAccessibleDescription(/Daarna kan deze ronde niet meer worden heropend/);
+	await expect(
+		school.getByText(/Bevestig dat het samenwerkingsverband de uitkomsten mag zien/)
+	).toBeVisible();
+	expect(
+		e2eDb().prepare('select released_at from round where id = ?').pluck().get(roundId)
+	).toBeNull();
+	await school.getByRole('checkbox', { name: 'Ik begrijp dit en wil de uitkomsten delen' }).check();
 	await school.getByRole('button', { name: 'Uitkomsten delen' }).click();
 	await expect(
 		school.getByText('De uitkomsten zijn gedeeld met het samenwerkingsverband.')

@@ -149,3 +149,9 @@ export function normalizeResumeCode(input: string): string | null {
 	for (const c of code) if (!RESUME_ALPHABET.includes(c)) return null;
 	return code;
 }
+
+/** Where a respondent continues: the first theme with an unanswered statement, else the review. */
+export function nextStep(view: RespondentView): { theme: number } | 'review' {
+	const open = view.themes.find((t) => t.answered < t.total);
+	return open ? { theme: open.number } : 'review';
+}

@@ -1,4 +1,4 @@
-import { checkAnswer, checkComment } from '$lib/domain/respondent';
+import { checkAnswer, checkComment, nextStep, respondentView } from '$lib/domain/respondent';
 import { batchedWrite } from '../db/batch';
 import type { RespondentSession } from './session';
 import { respondentQueries } from './queries';
@@ -62,4 +62,55 @@ export function saveComment(
 	if (isLocked(s, responseId)) return LOCKED;
 	storeComment(s.db, responseId, themeId, text);
 	return check;
+}
+
+/** Where this respondent continues: the first theme with an open statement, or the review. */
+export function continueStep(s: RespondentSession, responseId: number) {
+	return nextStep(respondentView(s.q, s.context, answersOf(s.db, responseId)));
+}
+
+export type PageSave =
+	| { ok: false; errors: Record<string, string> }
+	/** Saved; `appeared`: an answer made these statements on the page appear, show them first. */
+	| { ok: true; appeared: string[]; themes: number };
+
+/**
+ * Saves a theme page sent without JavaScript (answers `a-<item>` and `comment`), each value
+ * checked as a single save would be.
+ */
+export async function savePage(
+	s: RespondentSession,
+	responseId: number,
+	themeNumber: number,
+	form: FormData
+): Promise<PageSave | null> {
+	const before = respondentView(s.q, s.context, answersOf(s.db, responseId));
+	const theme = before.themes[themeNumber - 1];
+	if (!theme) return null;
+	const errors: Record<string, string> = {};
+	for (const item of theme.items) {
+		const raw = form.get(`a-${item.id}`);
+		if (raw === null || raw === '') continue;
+		const saved =
+			typeof raw === 'string' && /^-?\d{1,3}$/.test(raw)
+				? await saveAnswer(s, responseId, item.id, Number(raw))
+				: {
+						ok: false as const,
+						message: 'Dit antwoord staat niet op de schaal van deze stelling.'
+					};
+		if (!saved.ok) errors[item.id] = saved.message;
+	}
+	if (theme.comment) {
+		const text = form.get('comment');
+		if (typeof text === 'string') {
+			const saved = saveComment(s, responseId, theme.id, text);
+			if (!saved.ok) errors.comment = saved.message;
+		}
+	}
+	if (Object.keys(errors).length) return { ok: false, errors };
+	const after = respondentView(s.q, s.context, answersOf(s.db, responseId)).themes[
+		themeNumber - 1
+	]!;
+	const appeared = after.items.filter((i, k) => i.visible && !theme.items[k]!.visible);
+	return { ok: true, appeared: appeared.map((i) => i.id), themes: before.themes.length };
 }

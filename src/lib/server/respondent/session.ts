@@ -142,3 +142,9 @@ export function rememberResumeCode(cookies: Cookies, roundId: number, code: stri
 		maxAge: COOKIE_DAYS * 24 * 3600
 	});
 }
+
+/** Sends a response: from now on it counts. Sending again changes nothing. */
+export function submitResponse(db: Db, r: ResponseRow): void {
+	if (r.submittedAt) return;
+	db.update(response).set({ submittedAt: new Date() }).where(eq(response.id, r.id)).run();
+}

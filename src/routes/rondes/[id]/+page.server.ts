@@ -1,26 +1,20 @@
 import { endOfDutchDay } from '$lib/domain/format';
 import { redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/access';
-import { audit } from '$lib/server/ops/audit';
-import { eraseDeleted } from '$lib/server/db/erase';
-import { round } from '$lib/server/db/schema';
+import { invitationText } from '$lib/domain/invitation';
 import { invalid, parseForm } from '$lib/server/http/form';
+import { roundFor } from '$lib/server/rounds/rounds';
 import {
-	applyRoundPatch,
-	isRoundOpen,
-	lifecycleState,
-	roundCounts,
-	roundFor,
-	roundSchool
-} from '$lib/server/rounds/rounds';
-import { hasRelease } from '$lib/server/results/disclosure';
-import { canReopen, transition } from '$lib/domain/round-lifecycle';
-import { participation } from '$lib/domain/disclosure';
-import { dropSnapshot, takeSnapshot } from '$lib/server/results/snapshots';
-import type { Db } from '$lib/server/db/open';
+	closeRound,
+	deleteRound,
+	extendRound,
+	renewShareLink,
+	reopenRound,
+	roundOverview,
+	type Outcome
+} from '$lib/server/rounds/manage';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -29,37 +23,19 @@ function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	return { me, db, r: roundFor(db, me, Number(event.params.id)) };
 }
 
-/** The round as the lifecycle rules see it: did the SWV see figures of it? */
-function stateOf(db: Db, r: typeof round.$inferSelect) {
-	return lifecycleState(r, () => hasRelease(db, r.id));
-}
-
 export const load: PageServerLoad = (event) => {
 	const { db, r } = mine(event);
-	const s = roundSchool(db, r);
-	const q = getQuestionnaires().get(r.questionnaireId, r.questionnaireVersion);
-	const counts = roundCounts(db, r.id);
+	const { shareToken, invitation, ...overview } = roundOverview(db, getQuestionnaires(), r);
+	const link = `${event.url.origin}/s/${shareToken}`;
 	return {
-		round: {
-			id: r.id,
-			title: r.title,
-			open: isRoundOpen(r),
-			status: r.status,
-			opensAt: r.opensAt,
-			closesAt: r.closesAt,
+		...overview,
+		link,
+		invitation: invitationText({
+			...invitation,
+			link,
 			minRespondents: r.minRespondents,
-			askGroups: r.askGroups,
-			questionnaire: `${q?.title ?? r.questionnaireId}, versie ${r.questionnaireVersion}`,
-			canReopen: canReopen(stateOf(db, r), Date.now()),
-			released: !!r.releasedAt || r.everReleased
-		},
-		unit: s
-			? { name: s.name, href: `/scholen/${s.id}` }
-			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${r.swvId}` },
-		link: `${event.url.origin}/s/${r.shareToken}`,
-		counts: q
-			? participation(q, counts, r.minRespondents)
-			: { submitted: counts.submitted, unsent: counts.started - counts.submitted, groups: [] }
+			closesAt: r.closesAt
+		})
 	};
 };
 
@@ -71,64 +47,41 @@ const dateForm = z.object({
 		.refine((d) => !Number.isNaN(d.getTime()), { error: 'Vul een bestaande datum in.' })
 });
 
+/** The answer to a form: the saved message, or the refusal as a 4xx. */
+const reply = (o: Outcome, saved: string) =>
+	o.ok ? { saved } : invalid(o.status, { message: o.message });
+
 export const actions: Actions = {
 	sluiten: (event) => {
 		const { me, db, r } = mine(event);
-		const t = transition(stateOf(db, r), { kind: 'close', now: Date.now() });
-		if (!t.ok) return invalid(t.status, { message: t.message });
-		// Closed and its result fixed in one transaction: no snapshot without its closed round.
-		db.transaction(() => {
-			applyRoundPatch(db, r.id, t.patch);
-			takeSnapshot(db, getQuestionnaires(), { ...r, status: 'closed' });
-		});
-		audit(db, me.id, 'ronde.gesloten', { type: 'ronde', id: r.id });
-		return { saved: 'De ronde is gesloten. Er kunnen geen antwoorden meer worden gegeven.' };
+		return reply(
+			closeRound(db, getQuestionnaires(), me.id, r),
+			'De ronde is gesloten. Er kunnen geen antwoorden meer worden gegeven.'
+		);
 	},
 	heropenen: (event) => {
 		const { me, db, r } = mine(event);
-		const t = transition(stateOf(db, r), { kind: 'reopen', now: Date.now() });
-		if (!t.ok) return invalid(t.status, { message: t.message });
-		db.transaction(() => {
-			applyRoundPatch(db, r.id, t.patch);
-			dropSnapshot(db, r.id);
-		});
-		audit(db, me.id, 'ronde.heropend', { type: 'ronde', id: r.id });
-		return { saved: 'De ronde is weer open.' };
+		return reply(reopenRound(db, me.id, r), 'De ronde is weer open.');
 	},
 	verlengen: async (event) => {
 		const { me, db, r } = mine(event);
 		const parsed = await parseForm(event.request, dateForm, ['closesAt']);
 		if ('failure' in parsed) return parsed.failure;
-		const t = transition(stateOf(db, r), {
-			kind: 'extend',
-			now: Date.now(),
-			closesAt: parsed.data.closesAt.getTime()
-		});
-		if (!t.ok)
-			return t.status === 400
-				? invalid(400, {
-						message: 'De datum is niet opgeslagen.',
-						errors: { closesAt: t.message },
-						values: { closesAt: '' }
-					})
-				: invalid(t.status, { message: t.message });
-		db.transaction(() => {
-			applyRoundPatch(db, r.id, t.patch);
-			dropSnapshot(db, r.id);
-		});
-		audit(db, me.id, 'ronde.verlengd', { type: 'ronde', id: r.id });
-		return { saved: 'De sluitingsdatum is aangepast.' };
+		const o = extendRound(db, me.id, r, parsed.data.closesAt);
+		if (!o.ok && o.status === 400)
+			return invalid(400, {
+				message: 'De datum is niet opgeslagen.',
+				errors: { closesAt: o.message },
+				values: { closesAt: '' }
+			});
+		return reply(o, 'De sluitingsdatum is aangepast.');
 	},
 	'nieuwe-link': (event) => {
 		const { me, db, r } = mine(event);
-		const t = transition(stateOf(db, r), { kind: 'new-link' });
-		if (!t.ok) return invalid(t.status, { message: t.message });
-		applyRoundPatch(db, r.id, t.patch);
-		audit(db, me.id, 'ronde.nieuwe-link', { type: 'ronde', id: r.id });
-		return {
-			saved:
-				'Er is een nieuwe link gemaakt; de oude link werkt niet meer. Wie al begonnen was, kan verder met de nieuwe link.'
-		};
+		return reply(
+			renewShareLink(db, me.id, r),
+			'Er is een nieuwe link gemaakt; de oude link werkt niet meer. Wie al begonnen was, kan verder met de nieuwe link.'
+		);
 	},
 	verwijderen: async (event) => {
 		const { me, db, r } = mine(event);
@@ -137,10 +90,6 @@ export const actions: Actions = {
 			z.object({ bevestig: z.literal('verwijder', { error: 'Typ "verwijder" om te bevestigen.' }) })
 		);
 		if ('failure' in parsed) return parsed.failure;
-		const back = r.schoolId ? `/scholen/${r.schoolId}` : `/swv/${r.swvId}`;
-		db.delete(round).where(eq(round.id, r.id)).run();
-		eraseDeleted(db);
-		audit(db, me.id, 'ronde.verwijderd', { type: 'ronde', id: r.id }, { title: r.title });
-		redirect(303, `${back}?verwijderd`);
+		redirect(303, `${deleteRound(db, me.id, r)}?verwijderd`);
 	}
 };

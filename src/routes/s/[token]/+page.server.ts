@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { normalizeResumeCode, respondentView, formatResumeCode } from '$lib/domain/respondent';
+import { formatResumeCode, normalizeResumeCode } from '$lib/domain/respondent';
+import { continueStep } from '$lib/server/respondent/answers';
 import { RateLimit } from '$lib/server/auth/rate-limit';
 import { invalid, parseForm } from '$lib/server/http/form';
 import {
@@ -10,18 +11,16 @@ import {
 	resumeResponse,
 	startResponse
 } from '$lib/server/respondent/session';
-import { answersOf } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
 const resumeAttempts = new RateLimit(20, 15 * 60 * 1000);
 const CLOSED =
 	'Deze ronde is gesloten: er kunnen geen antwoorden meer worden gegeven. Dank u wel voor uw interesse.';
 
-/** The first theme with an unanswered statement, or the review page when all are answered. */
-function nextStep(token: string, s: ReturnType<typeof respondentSession>, responseId: number) {
-	const view = respondentView(s.q, s.context, answersOf(s.db, responseId));
-	const open = view.themes.find((t) => t.answered < t.total);
-	return open ? `/s/${token}/thema/${open.number}` : `/s/${token}/controle`;
+/** The page where the respondent continues. */
+function continueAt(token: string, s: ReturnType<typeof respondentSession>, responseId: number) {
+	const next = continueStep(s, responseId);
+	return next === 'review' ? `/s/${token}/controle` : `/s/${token}/thema/${next.theme}`;
 }
 
 export const load: PageServerLoad = ({ params, cookies }) => {
@@ -37,7 +36,7 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 		minRespondents: s.round.minRespondents,
 		groups: s.round.askGroups ? (s.q.respondentGroups ?? []) : [],
 		started: !!s.response,
-		continueAt: s.response ? nextStep(params.token, s, s.response.id) : null,
+		continueAt: s.response ? continueAt(params.token, s, s.response.id) : null,
 		resumeCode: s.response && code ? formatResumeCode(code) : null
 	};
 };
@@ -58,7 +57,7 @@ export const actions: Actions = {
 		});
 		const parsed = await parseForm(request, schema);
 		if ('failure' in parsed) return parsed.failure;
-		if (s.response) redirect(303, nextStep(params.token, s, s.response.id));
+		if (s.response) redirect(303, continueAt(params.token, s, s.response.id));
 		const { response, resumeCode } = startResponse(
 			s.db,
 			cookies,
@@ -66,7 +65,7 @@ export const actions: Actions = {
 			parsed.data.group || null
 		);
 		rememberResumeCode(cookies, s.round.id, resumeCode);
-		redirect(303, nextStep(params.token, s, response.id));
+		redirect(303, continueAt(params.token, s, response.id));
 	},
 	hervatten: async (event) => {
 		const s = respondentSession(event.params.token, event.cookies);
@@ -92,6 +91,6 @@ export const actions: Actions = {
 			});
 		}
 		rememberResumeCode(event.cookies, s.round.id, code);
-		redirect(303, nextStep(event.params.token, s, found.id));
+		redirect(303, continueAt(event.params.token, s, found.id));
 	}
 };

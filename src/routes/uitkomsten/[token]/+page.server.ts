@@ -1,16 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { getDb, getQuestionnaires } from '$lib/server/app';
-import { round } from '$lib/server/db/schema';
 import { roundResults } from '$lib/server/results/round-results';
+import { roundByResultsToken } from '$lib/server/results/sharing';
 import type { PageServerLoad } from './$types';
 
 /** The team's read-only view of a round's results: no comments, nothing to change. */
 export const load: PageServerLoad = ({ params }) => {
 	const db = getDb();
-	const r = /^[a-z2-7]{26}$/.test(params.token)
-		? db.select().from(round).where(eq(round.resultsToken, params.token)).get()
-		: undefined;
+	const r = roundByResultsToken(db, params.token);
 	if (!r)
 		error(
 			404,

@@ -1,11 +1,14 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ACTION_STATUSES, MAX_PLAN_THEMES, mayAddTheme } from '$lib/domain/action-plan';
+import { ACTION_STATUSES, MAX_PLAN_THEMES } from '$lib/domain/action-plan';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/access';
-import { planOf } from '$lib/server/rounds/action-plan';
-import { audit } from '$lib/server/ops/audit';
-import { actionItem } from '$lib/server/db/schema';
+import {
+	addAction,
+	planOf,
+	removeAction,
+	setActionStatus,
+	type PlanChange
+} from '$lib/server/rounds/action-plan';
 import { fields, invalid, parseForm } from '$lib/server/http/form';
 import { roundFor, roundQuestionnaire } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -46,46 +49,29 @@ const addForm = z.object({
 		.optional()
 });
 
+const reply = (c: PlanChange, saved: string) =>
+	c.ok ? { saved } : invalid(c.status, { message: c.message });
+
 export const actions: Actions = {
 	toevoegen: async (event) => {
 		const { me, db, r, q } = context(event);
 		const parsed = await parseForm(event.request, addForm, ['themeId', 'action', 'owner', 'dueOn']);
 		if ('failure' in parsed) return parsed.failure;
 		const d = parsed.data;
-		if (!q.themes.some((t) => t.id === d.themeId)) {
-			return invalid(400, {
+		const added = addAction(
+			db,
+			me.id,
+			r,
+			q.themes.map((t) => t.id),
+			{ themeId: d.themeId, action: d.action, owner: d.owner, dueOn: d.dueOn || null }
+		);
+		if (!added.ok && added.field)
+			return invalid(added.status, {
 				message: 'Controleer de gemarkeerde velden.',
-				errors: { themeId: 'Kies een thema uit deze vragenlijst.' },
-				values: { action: d.action, owner: d.owner }
+				errors: { [added.field]: added.message },
+				values: { action: d.action, owner: d.owner, dueOn: d.dueOn ?? '' }
 			});
-		}
-		if (
-			!mayAddTheme(
-				planOf(db, r.id).map((i) => i.themeId),
-				d.themeId
-			)
-		) {
-			return invalid(400, {
-				message: 'Controleer de gemarkeerde velden.',
-				errors: {
-					themeId: `Een actieplan richt zich op hoogstens ${MAX_PLAN_THEMES} thema's. Kies een thema dat al in het plan staat.`
-				},
-				values: { action: d.action, owner: d.owner }
-			});
-		}
-		const id = db
-			.insert(actionItem)
-			.values({
-				roundId: r.id,
-				themeId: d.themeId,
-				action: d.action,
-				owner: d.owner,
-				dueOn: d.dueOn || null
-			})
-			.returning({ id: actionItem.id })
-			.get().id;
-		audit(db, me.id, 'actieplan.toegevoegd', { type: 'ronde', id: r.id }, { actie: id });
-		return { saved: 'De actie is toegevoegd.' };
+		return reply(added, 'De actie is toegevoegd.');
 	},
 	status: async (event) => {
 		const { db, r } = context(event);
@@ -94,24 +80,15 @@ export const actions: Actions = {
 			z.object({ id: fields.id, status: z.enum(ACTION_STATUSES, { error: 'Onbekende stand.' }) })
 		);
 		if ('failure' in parsed) return parsed.failure;
-		const done = db
-			.update(actionItem)
-			.set({ status: parsed.data.status })
-			.where(and(eq(actionItem.id, parsed.data.id), eq(actionItem.roundId, r.id)))
-			.run();
-		if (done.changes !== 1) return invalid(404, { message: 'Deze actie bestaat niet (meer).' });
-		return { saved: 'De stand is bijgewerkt.' };
+		return reply(
+			setActionStatus(db, r, parsed.data.id, parsed.data.status),
+			'De stand is bijgewerkt.'
+		);
 	},
 	verwijderen: async (event) => {
 		const { me, db, r } = context(event);
 		const parsed = await parseForm(event.request, z.object({ id: fields.id }));
 		if ('failure' in parsed) return parsed.failure;
-		const done = db
-			.delete(actionItem)
-			.where(and(eq(actionItem.id, parsed.data.id), eq(actionItem.roundId, r.id)))
-			.run();
-		if (done.changes !== 1) return invalid(404, { message: 'Deze actie bestaat niet (meer).' });
-		audit(db, me.id, 'actieplan.verwijderd', { type: 'ronde', id: r.id });
-		return { saved: 'De actie is verwijderd.' };
+		return reply(removeAction(db, me.id, r, parsed.data.id), 'De actie is verwijderd.');
 	}
 };

@@ -1,9 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { formatResumeCode, respondentView } from '$lib/domain/respondent';
-import { response } from '$lib/server/db/schema';
 import { invalid } from '$lib/server/http/form';
-import { respondentSession, resumeCookieName } from '$lib/server/respondent/session';
+import {
+	respondentSession,
+	resumeCookieName,
+	submitResponse
+} from '$lib/server/respondent/session';
 import { answersOf } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,13 +39,7 @@ export const actions: Actions = {
 				message: 'Deze ronde is gesloten: er kunnen geen antwoorden meer worden gegeven.'
 			});
 		if (!s.response) redirect(303, `/s/${params.token}`);
-		if (!s.response.submittedAt) {
-			s.db
-				.update(response)
-				.set({ submittedAt: new Date() })
-				.where(eq(response.id, s.response.id))
-				.run();
-		}
+		submitResponse(s.db, s.response);
 		redirect(303, `/s/${params.token}/klaar`);
 	}
 };

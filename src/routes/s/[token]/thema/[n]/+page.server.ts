@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { formatResumeCode, respondentView } from '$lib/domain/respondent';
 import { invalid } from '$lib/server/http/form';
 import { respondentSession, resumeCookieName } from '$lib/server/respondent/session';
-import { saveAnswer, saveComment } from '$lib/server/respondent/answers';
+import { savePage } from '$lib/server/respondent/answers';
 import { answersOf, commentsOf } from '$lib/server/rounds/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,49 +44,24 @@ export const actions: Actions = {
 				message: 'Deze ronde is gesloten: er kunnen geen antwoorden meer worden gegeven.'
 			});
 		if (!s.response) redirect(303, `/s/${params.token}`);
-		const before = respondentView(s.q, s.context, answersOf(s.db, s.response.id));
-		const theme = before.themes[Number(params.n) - 1];
-		if (!theme) error(404, 'Dit thema bestaat niet in deze vragenlijst.');
 		const form = await request.formData().catch(() => null);
 		if (!form) return invalid(400, { message: 'Het formulier kon niet worden gelezen.' });
-		const errors: Record<string, string> = {};
-		for (const item of theme.items) {
-			const raw = form.get(`a-${item.id}`);
-			if (raw === null || raw === '') continue;
-			const value = Number(raw);
-			const saved =
-				typeof raw === 'string' && /^-?\d{1,3}$/.test(raw)
-					? await saveAnswer(s, s.response.id, item.id, value)
-					: {
-							ok: false as const,
-							message: 'Dit antwoord staat niet op de schaal van deze stelling.'
-						};
-			if (!saved.ok) errors[item.id] = saved.message;
-		}
-		if (theme.comment) {
-			const text = form.get('comment');
-			if (typeof text === 'string') {
-				const saved = saveComment(s, s.response.id, theme.id, text);
-				if (!saved.ok) errors.comment = saved.message;
-			}
-		}
-		if (Object.keys(errors).length) {
+		const saved = /^\d+$/.test(params.n)
+			? await savePage(s, s.response.id, Number(params.n), form)
+			: null;
+		if (!saved) error(404, 'Dit thema bestaat niet in deze vragenlijst.');
+		if (!saved.ok) {
 			return invalid(400, {
 				message: 'Niet alles kon worden bewaard. Kijk naar de gemarkeerde stellingen.',
-				errors
+				errors: saved.errors
 			});
 		}
-		// An answer may have made a statement on this page appear: show it before moving on.
-		const after = respondentView(s.q, s.context, answersOf(s.db, s.response.id)).themes[
-			theme.number - 1
-		]!;
-		const appeared = after.items.filter((i, k) => i.visible && !theme.items[k]!.visible);
-		if (appeared.length) return { appeared: appeared.map((i) => i.id) };
+		if (saved.appeared.length) return { appeared: saved.appeared };
 		const to = form.get('naar');
 		if (to === 'controle') redirect(303, `/s/${params.token}/controle`);
 		const n = Number(to);
-		if (Number.isInteger(n) && n >= 1 && n <= before.themes.length)
+		if (Number.isInteger(n) && n >= 1 && n <= saved.themes)
 			redirect(303, `/s/${params.token}/thema/${n}`);
-		redirect(303, `/s/${params.token}/thema/${theme.number}`);
+		redirect(303, `/s/${params.token}/thema/${params.n}`);
 	}
 };

@@ -1,0 +1,130 @@
+import { eq } from 'drizzle-orm';
+import { participation } from '$lib/domain/disclosure';
+import { canReopen, transition, type RoundAction } from '$lib/domain/round-lifecycle';
+import type { RoundRow } from '../auth/access';
+import type { Db } from '../db/open';
+import { eraseDeleted } from '../db/erase';
+import { round } from '../db/schema';
+import { audit } from '../ops/audit';
+import type { QuestionnaireRegistry } from '../questionnaires/registry';
+import { hasRelease } from '../results/disclosure';
+import { dropSnapshot, takeSnapshot } from '../results/snapshots';
+import { applyRoundPatch, isRoundOpen, lifecycleState, roundCounts, roundSchool } from './rounds';
+
+/**
+ * What a coordinator does with a round on its page: the overview with its participation, and
+ * closing, reopening, extending, a new link and deleting, each as the lifecycle rules allow.
+ */
+
+export type Outcome = { ok: true } | { ok: false; status: 400 | 409; message: string };
+
+/** The round as the lifecycle rules see it: did the SWV see figures of it? */
+export function stateOf(db: Db, r: RoundRow) {
+	return lifecycleState(r, () => hasRelease(db, r.id));
+}
+
+/** The round page: its state, whose it is, the answer link's token and who took part. */
+export function roundOverview(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	r: RoundRow,
+	now = Date.now()
+) {
+	const s = roundSchool(db, r);
+	const q = registry.get(r.questionnaireId, r.questionnaireVersion);
+	const counts = roundCounts(db, r.id);
+	return {
+		round: {
+			id: r.id,
+			title: r.title,
+			open: isRoundOpen(r, now),
+			status: r.status,
+			opensAt: r.opensAt,
+			closesAt: r.closesAt,
+			minRespondents: r.minRespondents,
+			askGroups: r.askGroups,
+			questionnaire: `${q?.title ?? r.questionnaireId}, versie ${r.questionnaireVersion}`,
+			canReopen: canReopen(stateOf(db, r), now),
+			released: !!r.releasedAt || r.everReleased
+		},
+		unit: s
+			? { name: s.name, href: `/scholen/${s.id}` }
+			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${r.swvId}` },
+		shareToken: r.shareToken,
+		/** For the ready invitation text. */
+		invitation: {
+			unitName: s?.name ?? 'ons samenwerkingsverband',
+			minutes: q?.minutes ?? 15
+		},
+		counts: q
+			? participation(q, counts, r.minRespondents)
+			: { submitted: counts.submitted, unsent: counts.started - counts.submitted, groups: [] }
+	};
+}
+
+/** Asks the lifecycle rules; on yes, writes the patch (and `also`) in one transaction and audits. */
+function change(
+	db: Db,
+	userId: string,
+	r: RoundRow,
+	action: RoundAction,
+	event: string,
+	also: () => void = () => {}
+): Outcome {
+	const t = transition(stateOf(db, r), action);
+	if (!t.ok) return t;
+	db.transaction(() => {
+		applyRoundPatch(db, r.id, t.patch);
+		also();
+	});
+	audit(db, userId, event, { type: 'ronde', id: r.id });
+	return { ok: true };
+}
+
+/** Closed and its result fixed in one transaction: no snapshot without its closed round. */
+export function closeRound(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	userId: string,
+	r: RoundRow,
+	now = Date.now()
+): Outcome {
+	return change(db, userId, r, { kind: 'close', now }, 'ronde.gesloten', () =>
+		takeSnapshot(db, registry, { ...r, status: 'closed' })
+	);
+}
+
+export function reopenRound(db: Db, userId: string, r: RoundRow, now = Date.now()): Outcome {
+	return change(db, userId, r, { kind: 'reopen', now }, 'ronde.heropend', () =>
+		dropSnapshot(db, r.id)
+	);
+}
+
+export function extendRound(
+	db: Db,
+	userId: string,
+	r: RoundRow,
+	closesAt: Date,
+	now = Date.now()
+): Outcome {
+	return change(
+		db,
+		userId,
+		r,
+		{ kind: 'extend', now, closesAt: closesAt.getTime() },
+		'ronde.verlengd',
+		() => dropSnapshot(db, r.id)
+	);
+}
+
+export function renewShareLink(db: Db, userId: string, r: RoundRow): Outcome {
+	return change(db, userId, r, { kind: 'new-link' }, 'ronde.nieuwe-link');
+}
+
+/** Deletes the round with all its answers (overwritten on disk); returns where to go next. */
+export function deleteRound(db: Db, userId: string, r: RoundRow): string {
+	db.delete(round).where(eq(round.id, r.id)).run();
+	eraseDeleted(db);
+	audit(db, userId, 'ronde.verwijderd', { type: 'ronde', id: r.id }, { title: r.title });
+	return r.schoolId ? `/scholen/${r.schoolId}` : `/swv/${r.swvId}`;
+}
