@@ -252,7 +252,7 @@ test('closing shows the sent five; after reopening, fewer than five new ones cha
 
 test('the SWV sees the same figures once shared, and no view singles anyone out', async () => {
 	const shared = await coordinator.post(`/rondes/${roundId}/resultaten?/vrijgeven`, {
-		form: { toelichting: '', confirm: 'ja' },
+		form: { note: '', confirm: 'ja' },
 		headers: { accept: 'application/json' }
 	});
 	expect(shared.status()).toBe(200);

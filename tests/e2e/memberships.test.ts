@@ -166,7 +166,7 @@ test('the SWV invites a first coordinator; from then on the school manages its c
 		return id;
 	};
 	const last = await page.request.post(`/scholen/${klavertje}/coordinatoren?/verwijderen`, {
-		form: { id: String(membership(first)), bevestigen: 'ja' },
+		form: { id: String(membership(first)), confirm: 'ja' },
 		headers: html
 	});
 	expect(last.status()).toBe(409);

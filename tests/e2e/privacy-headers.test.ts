@@ -79,7 +79,7 @@ test('a deleted round leaves no readable text in the database file or its WAL', 
 	const request = await playwright.request.newContext({ baseURL: BASE });
 	const cookie = `sessie=${await sessionCookie(request, 'school@example.org')}`;
 	const deleted = await request.post(`/rondes/${id}?/verwijderen`, {
-		form: { bevestig: 'verwijder' },
+		form: { confirm: 'verwijder' },
 		headers: { cookie, origin: BASE, accept: 'text/html' },
 		maxRedirects: 0
 	});

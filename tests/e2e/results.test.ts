@@ -172,7 +172,7 @@ test('below the minimum the page gives only the count and what is needed', async
 	await expect(sharing.getByRole('button', { name: 'Uitkomsten delen' })).toHaveCount(0);
 	const forced = await page.request.post(`/rondes/${id}/resultaten?/vrijgeven`, {
 		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
-		form: { toelichting: '', confirm: 'ja' }
+		form: { note: '', confirm: 'ja' }
 	});
 	expect(forced.status()).toBe(409);
 	expect(

@@ -6,7 +6,7 @@ import { invitation, membership, response, round, school, swv } from '../db/sche
 
 /** The typed confirmation every deletion of a school or SWV asks for. */
 export const deletionConfirmation = z.object({
-	bevestig: z.literal('verwijder', { error: 'Typ "verwijder" om te bevestigen.' })
+	confirm: z.literal('verwijder', { error: 'Typ "verwijder" om te bevestigen.' })
 });
 
 export interface Deleted {

@@ -28,7 +28,7 @@ export function membersPage(db: Db, me: SessionUser, target: MemberTarget) {
 
 export const removeForm = z.object({
 	id: fields.id,
-	bevestigen: z.enum(['ja'], { error: 'Onbekende bevestiging.' }).optional()
+	confirm: z.enum(['ja'], { error: 'Onbekende bevestiging.' }).optional()
 });
 const withdrawForm = z.object({ id: fields.id });
 
@@ -44,7 +44,7 @@ export async function removeMemberForm(
 	if (!mayManageMembers(db, me, target)) return answer(refuseMemberChange(db, me, target));
 	const parsed = await parseForm(request, removeForm);
 	if ('failure' in parsed) return parsed.failure;
-	const result = removeMember(db, me, target, parsed.data.id, parsed.data.bevestigen === 'ja');
+	const result = removeMember(db, me, target, parsed.data.id, parsed.data.confirm === 'ja');
 	// Whoever removed themselves can no longer see this page.
 	if (result.ok && result.self) redirect(303, '/overzicht');
 	return answer(result);

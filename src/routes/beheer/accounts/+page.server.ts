@@ -29,8 +29,8 @@ export const actions: Actions = {
 		const me = requireAdmin(locals, url);
 		const parsed = await parseForm(request, removeForm);
 		if ('failure' in parsed) return parsed.failure;
-		const { id, bevestigen } = parsed.data;
-		return answer(revokeRole(getDb(), me, id, bevestigen === 'ja'));
+		const { id, confirm } = parsed.data;
+		return answer(revokeRole(getDb(), me, id, confirm === 'ja'));
 	},
 	status: async ({ locals, url, request }) => {
 		const me = requireAdmin(locals, url);

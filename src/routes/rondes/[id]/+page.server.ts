@@ -87,7 +87,7 @@ export const actions: Actions = {
 		const { me, db, r } = mine(event);
 		const parsed = await parseForm(
 			event.request,
-			z.object({ bevestig: z.literal('verwijder', { error: 'Typ "verwijder" om te bevestigen.' }) })
+			z.object({ confirm: z.literal('verwijder', { error: 'Typ "verwijder" om te bevestigen.' }) })
 		);
 		if ('failure' in parsed) return parsed.failure;
 		redirect(303, `${deleteRound(db, me.id, r)}?verwijderd`);

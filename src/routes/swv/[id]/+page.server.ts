@@ -34,7 +34,7 @@ async function roundRequest(
 		'title',
 		'closesAt',
 		'minRespondents',
-		'formulier'
+		'form'
 	]);
 	return { me, db, s, registry, parsed };
 }
@@ -52,15 +52,15 @@ export const actions: Actions = {
 		if ('failure' in parsed) return parsed.failure;
 		const chosen = z
 			.array(fields.id)
-			.safeParse(parsed.form.getAll('scholen').filter((v) => typeof v === 'string'));
+			.safeParse(parsed.form.getAll('schoolIds').filter((v) => typeof v === 'string'));
 		const schools = chosen.success
 			? openSchoolRounds(db, registry, s, parsed.data, chosen.data, me)
 			: [];
 		if (schools.length === 0)
 			return invalid(400, {
 				message: 'Kies minstens één school van dit samenwerkingsverband.',
-				errors: { scholen: 'Kies minstens één school.' },
-				values: { formulier: 'scholen' }
+				errors: { schoolIds: 'Kies minstens één school.' },
+				values: { form: 'schools' }
 			});
 		return {
 			saved: `Er is een ronde geopend voor ${schools.length} scholen. Hun coördinatoren zien de link op hun schoolpagina.`

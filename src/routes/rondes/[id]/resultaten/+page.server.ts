@@ -30,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 const releaseForm = z.object({
-	toelichting: z
+	note: z
 		.string({ error: 'De toelichting kon niet worden gelezen.' })
 		.trim()
 		.max(1000, { error: 'Een toelichting is hoogstens 1000 tekens.' })
@@ -43,15 +43,15 @@ export const actions: Actions = {
 	/** Shares the round's results with the SWV, or changes the explanation beside them. */
 	vrijgeven: async (event) => {
 		const { me, db, r } = mine(event);
-		const parsed = await parseForm(event.request, releaseForm, ['toelichting']);
+		const parsed = await parseForm(event.request, releaseForm, ['note']);
 		if ('failure' in parsed) return parsed.failure;
 		const d = parsed.data;
-		const o = shareWithSwv(db, me.id, r, d.toelichting, d.confirm === 'ja');
+		const o = shareWithSwv(db, me.id, r, d.note, d.confirm === 'ja');
 		if (!o.ok)
 			return invalid(o.status, {
 				message: o.field ? 'Controleer de gemarkeerde velden.' : o.message,
 				errors: o.field ? { [o.field]: o.message } : {},
-				values: { toelichting: d.toelichting ?? '' }
+				values: { note: d.note ?? '' }
 			});
 		return {
 			saved: o.first
@@ -64,7 +64,7 @@ export const actions: Actions = {
 		const { me, db, r } = mine(event);
 		const parsed = await parseForm(
 			event.request,
-			z.object({ bevestig: z.literal('ja', { error: 'Bevestig dat u wilt stoppen met delen.' }) })
+			z.object({ confirm: z.literal('ja', { error: 'Bevestig dat u wilt stoppen met delen.' }) })
 		);
 		if ('failure' in parsed) return parsed.failure;
 		const o = stopSharing(db, me.id, r);

@@ -57,7 +57,7 @@ export const actions: Actions = {
 			});
 		}
 		if (saved.appeared.length) return { appeared: saved.appeared };
-		const to = form.get('naar');
+		const to = form.get('goTo');
 		if (to === 'controle') redirect(303, `/s/${params.token}/controle`);
 		const n = Number(to);
 		if (Number.isInteger(n) && n >= 1 && n <= saved.themes)
