@@ -1,30 +1,48 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogItems, readCatalogFile, seedCatalog } from '../../src/lib/server/catalog/catalog';
-import { eq } from 'drizzle-orm';
+import {
+	catalogItems,
+	readCatalogFile,
+	seedCatalog,
+	setCatalogItemHidden,
+	updateCatalogItem
+} from '../../src/lib/server/catalog/catalog';
+import type { CatalogItem } from '../../src/lib/domain/catalog';
 import { migrateDatabase, openDatabase } from '../../src/lib/server/db/open';
-import { catalogItem } from '../../src/lib/server/db/schema';
+import { user } from '../../src/lib/server/db/schema';
 import { loadQuestionnaires } from '../../src/lib/server/questionnaires/registry';
 import { tempDir } from '../helpers/tmp';
 
 const registry = loadQuestionnaires('questionnaires');
 
 describe('the catalogue file', () => {
-	it('is seeded into a fresh database; a later start adds new ids and never overwrites an edited item', () => {
+	it('is seeded into a fresh database; a later start adds new ids and the file’s corrections, but never overwrites what an admin changed', () => {
 		const { items, problems } = readCatalogFile('questionnaires/catalogus.json', registry);
 		expect(problems).toEqual([]);
 		const db = openDatabase(join(tempDir(), 'scan.db'));
 		migrateDatabase(db);
 		expect(seedCatalog(db, items.slice(1))).toBe(items.length - 1);
 		expect(catalogItems(db)).toHaveLength(items.length - 1);
-		db.update(catalogItem)
-			.set({ title: 'Door de beheerder bewerkt' })
-			.where(eq(catalogItem.id, items[1]!.id))
-			.run();
-		// The file gained an item since: only that one is added.
-		expect(seedCatalog(db, items)).toBe(1);
-		expect(seedCatalog(db, items)).toBe(0);
+		const [, edited, hidden, corrected] = items as [
+			CatalogItem,
+			CatalogItem,
+			CatalogItem,
+			CatalogItem
+		];
+		// An admin edits one item and hides another, through the app.
+		db.insert(user).values({ id: 'beheerder', email: 'beheer@example.org', name: 'Beheer' }).run();
+		updateCatalogItem(db, 'beheerder', edited, { ...edited, title: 'Door de beheerder bewerkt' });
+		expect(setCatalogItemHidden(db, 'beheerder', hidden.id, true)).toBe(true);
+
+		// The file gained an item and corrects three: only the untouched one follows the file.
+		const next = items.map((i) =>
+			[edited.id, hidden.id, corrected.id].includes(i.id)
+				? { ...i, title: `${i.title} (verbeterd)`, hidden: false }
+				: i
+		);
+		expect(seedCatalog(db, next)).toBe(2);
+		expect(seedCatalog(db, next)).toBe(0);
 		const now = catalogItems(db);
 		expect(now).toHaveLength(items.length);
 		expect(now.find((i) => i.id === items[0]!.id)).toEqual({
@@ -32,7 +50,10 @@ describe('the catalogue file', () => {
 			recording: false,
 			hidden: items[0]!.hidden ?? false
 		});
-		expect(now.find((i) => i.id === items[1]!.id)!.title).toBe('Door de beheerder bewerkt');
+		expect(now.find((i) => i.id === corrected.id)!.title).toBe(`${corrected.title} (verbeterd)`);
+		expect(now.find((i) => i.id === edited.id)!.title).toBe('Door de beheerder bewerkt');
+		const stillHidden = now.find((i) => i.id === hidden.id)!;
+		expect([stillHidden.title, stillHidden.hidden]).toEqual([hidden.title, true]);
 	});
 
 	it('names file, path and problem for unknown themes, levels and duplicate ids', () => {

@@ -144,4 +144,34 @@ describe('the database file', () => {
 		);
 		client.close();
 	});
+
+	it('marks the catalogue items an admin already changed, so the file leaves them alone', () => {
+		const client = new Database(join(tempDir(), 'scan.db'));
+		const files = readdirSync('drizzle')
+			.filter((f) => f.endsWith('.sql'))
+			.sort();
+		const at = files.indexOf('0009_catalog_item_edited.sql');
+		const run = (f: string) =>
+			client.exec(
+				readFileSync(join('drizzle', f), 'utf8').replaceAll('--> statement-breakpoint', '')
+			);
+		for (const f of files.slice(0, at)) run(f);
+		const add = client.prepare(
+			"insert into catalog_item (id, kind, title, organiser, description, themes, audience, levels, date_text, status) values (?, 'werkvorm', 't', 'o', 'd', '[]', '[]', '[]', '2024', 'actueel')"
+		);
+		for (const id of ['bewerkt', 'verborgen', 'onaangeroerd']) add.run(id);
+		const log = client.prepare(
+			"insert into audit_event (action, target_type, target_id) values (?, 'catalogus', ?)"
+		);
+		log.run('catalogus.gewijzigd', 'bewerkt');
+		log.run('catalogus.verborgen', 'verborgen');
+		log.run('school.gewijzigd', 'onaangeroerd');
+		run(files[at]!);
+		expect(client.prepare('select id, edited from catalog_item order by id').all()).toEqual([
+			{ id: 'bewerkt', edited: 1 },
+			{ id: 'onaangeroerd', edited: 0 },
+			{ id: 'verborgen', edited: 1 }
+		]);
+		client.close();
+	});
 });

@@ -52,24 +52,40 @@ export function readCatalogFile(
 }
 
 /**
- * Adds the file's items that the database does not have yet (by id): a fresh database gets the
- * whole catalogue, an existing one the items added to the file since. An item in the database is
- * never overwritten: admins may have edited it.
+ * Brings the database's catalogue in line with the file, at every start: a fresh database gets
+ * the whole catalogue, an existing one the items added to the file since, and the file's
+ * corrections of items nobody changed in the app. An item an admin created, edited, hid or
+ * showed is never overwritten. Returns how many items were added or updated.
  */
 export function seedCatalog(db: Db, items: readonly CatalogItem[]): number {
-	const have = new Set(
+	const have = new Map(
 		db
-			.select({ id: catalogItem.id })
+			.select()
 			.from(catalogItem)
 			.all()
-			.map((r) => r.id)
+			.map((r) => [r.id, r])
 	);
 	const missing = items.filter((i) => !have.has(i.id));
-	if (!missing.length) return 0;
+	// An item nobody changed in the app follows the file, so corrected facts reach every
+	// database; an item an admin edited, hid or showed is theirs from then on.
+	const changed = items.filter((i) => {
+		const row = have.get(i.id);
+		if (!row || row.edited || row.swvId !== null) return false;
+		const next = toRow(i);
+		return (Object.keys(next) as (keyof typeof next)[]).some(
+			(k) => JSON.stringify(next[k]) !== JSON.stringify(row[k])
+		);
+	});
+	if (!missing.length && !changed.length) return 0;
 	db.transaction((tx) => {
 		for (const item of missing) tx.insert(catalogItem).values(toRow(item)).run();
+		for (const item of changed)
+			tx.update(catalogItem)
+				.set({ ...toRow(item), updatedAt: new Date() })
+				.where(eq(catalogItem.id, item.id))
+				.run();
 	});
-	return missing.length;
+	return missing.length + changed.length;
 }
 
 export function toRow(item: CatalogItem) {
@@ -143,7 +159,9 @@ export function catalogItemById(db: Db, id: string): CatalogItem | undefined {
 export function createCatalogItem(db: Db, actorId: string, item: CatalogItem): boolean {
 	if (db.select({ id: catalogItem.id }).from(catalogItem).where(eq(catalogItem.id, item.id)).get())
 		return false;
-	db.insert(catalogItem).values(toRow(item)).run();
+	db.insert(catalogItem)
+		.values({ ...toRow(item), edited: true })
+		.run();
 	audit(db, actorId, 'catalogus.aangemaakt', { type: 'catalogus', id: item.id });
 	return true;
 }
@@ -158,6 +176,7 @@ export function updateCatalogItem(
 	db.update(catalogItem)
 		.set({
 			...toRow({ ...item, id: current.id, hidden: current.hidden, swv: current.swv }),
+			edited: true,
 			updatedAt: new Date()
 		})
 		.where(eq(catalogItem.id, current.id))
@@ -178,7 +197,7 @@ export function setCatalogItemHidden(
 ): boolean {
 	const done = db
 		.update(catalogItem)
-		.set({ hidden })
+		.set({ hidden, edited: true })
 		.where(
 			swvId === undefined
 				? eq(catalogItem.id, id)

@@ -245,6 +245,8 @@ export const catalogItem = sqliteTable('catalog_item', {
 	endsOn: text('ends_on'),
 	status: text('status', { enum: ['lopend', 'historisch', 'onbekend'] }).notNull(),
 	hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+	/** Changed by someone in the app (edited, hidden or shown): the catalogue file no longer updates it. */
+	edited: integer('edited', { mode: 'boolean' }).notNull().default(false),
 	/** An event's link goes to a recording or report. */
 	recording: integer('recording', { mode: 'boolean' }).notNull().default(false),
 	contact: text('contact'),
