@@ -28,6 +28,10 @@ test('CSV import: reports per line, imports nothing from a file with errors unle
 	const before = countSchools();
 	await signIn(page, 'beheer@example.org');
 	await page.goto('/beheer/import');
+	// The page itself shows what a file looks like (admins of a hosted app have no README).
+	await expect(page.locator('pre')).toContainText(
+		'INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;PLAATSNAAM;SWV;SOORT PO'
+	);
 	await expectAccessible(page);
 	await page.getByLabel('CSV-bestand').setInputFiles(file);
 	await page.getByRole('button', { name: 'Alleen controleren' }).click();
