@@ -50,7 +50,7 @@ test('an SWV coordinator opens its own scan and a round for every school at once
 	await page.getByRole('button', { name: 'Ronde openen' }).first().click();
 	await expect(page.getByRole('heading', { level: 1, name: 'SWV-scan voorjaar' })).toBeVisible();
 	await expect(
-		page.getByText(/Scan Passend Onderwijs voor samenwerkingsverbanden, versie 1/)
+		page.getByText(/Scan Passend Onderwijs voor samenwerkingsverbanden, versie 2/)
 	).toBeVisible();
 	await expectAccessible(page);
 	const link = (await page.locator('.link code').textContent())!;

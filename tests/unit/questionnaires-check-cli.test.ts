@@ -16,7 +16,7 @@ describe('npm run questionnaires:check', () => {
 		const out = execFileSync('node_modules/.bin/tsx', ['scripts/questionnaires-check.ts'], {
 			encoding: 'utf8'
 		});
-		expect(out).toContain('2 bestanden in orde.');
+		expect(out).toContain('3 bestanden in orde.');
 	});
 
 	it('prints every problem of a draft in one line each and exits with 1', () => {
@@ -65,7 +65,7 @@ describe('npm run questionnaires:check', () => {
 		const same = check();
 		expect([same.status, same.stdout.trim()]).toEqual([
 			0,
-			`2 bestanden in orde. Gepubliceerde versies in ${file} zijn ongewijzigd.`
+			`3 bestanden in orde. Gepubliceerde versies in ${file} zijn ongewijzigd.`
 		]);
 
 		const v1 = join(questionnaires, 'school-scan/v1.json');

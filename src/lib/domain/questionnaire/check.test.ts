@@ -145,8 +145,22 @@ describe('the committed questionnaires', () => {
 		expect(checked.flatMap((c) => c.problems)).toEqual([]);
 		expect(checked.map((c) => c.path).sort()).toEqual([
 			'questionnaires/school-scan/v1.json',
-			'questionnaires/swv-scan/v1.json'
+			'questionnaires/swv-scan/v1.json',
+			'questionnaires/swv-scan/v2.json'
 		]);
+	});
+
+	it('swv-scan v2 asks what v1 asked and describes its levels for an SWV, not a school', () => {
+		const [v1, v2] = [1, 2].map(
+			(v) => checked.find((c) => c.path === `questionnaires/swv-scan/v${v}.json`)!.questionnaire!
+		);
+		const statements = (q: typeof v1) => q!.themes.flatMap((t) => t.items);
+		expect(statements(v2)).toEqual(statements(v1));
+		expect(v2!.levels.map((l) => [l.id, l.from, l.to])).toEqual(
+			v1!.levels.map((l) => [l.id, l.from, l.to])
+		);
+		expect(v1!.levels.filter((l) => /school/.test(l.description))).toHaveLength(2);
+		expect(v2!.levels.filter((l) => /school/.test(l.description))).toEqual([]);
 	});
 
 	it('school-scan v1 has 9 themes and 56 statements, per school type as in the brief', () => {
