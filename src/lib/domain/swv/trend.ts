@@ -147,3 +147,17 @@ export function schoolTrend(points: readonly SchoolRoundPoint[]): SchoolTrendYea
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([year, p]) => ({ year, ...p }));
 }
+
+/** The trend's lines grouped per school type (then the pooled lines), a chart each. */
+export function trendGroups(lines: readonly TrendLine[]): { label: string; lines: TrendLine[] }[] {
+	const keys = [...new Set(lines.map((l) => l.type))].sort(
+		(a, b) =>
+			(a === null ? SCHOOL_TYPES.length : SCHOOL_TYPES.indexOf(a)) -
+			(b === null ? SCHOOL_TYPES.length : SCHOOL_TYPES.indexOf(b))
+	);
+	return keys.map((type) => ({
+		label:
+			type === null ? 'Alle typen (alleen thema’s met dezelfde stellingen)' : type.toUpperCase(),
+		lines: lines.filter((l) => l.type === type)
+	}));
+}

@@ -5,7 +5,7 @@ import type { SpreadSummary } from '$lib/domain/aggregate';
 import { LEVEL_TINTS } from '$lib/domain/colors';
 import { SCHOOL_TYPE_LABELS } from '$lib/domain/school-type';
 import { spreadMarks } from '$lib/domain/swv/per-type';
-import { trendLines, type TrendYear } from '$lib/domain/swv/trend';
+import { trendGroups, trendLines, type TrendYear } from '$lib/domain/swv/trend';
 import { COLORS, LEVEL_COLORS, ReportDocument, SERIES_COLORS } from './document';
 import { themeScoreChart } from './school-report';
 
@@ -238,21 +238,25 @@ function trend(rd: ReportDocument, m: SwvReport): void {
 	// The chart shows the last five school years (it has to fit a page); the table shows all.
 	const years = m.trend.slice(-5);
 	const skip = m.trend.length - years.length;
-	rd.figure(
-		`Staafdiagram van de mediaan per thema en schooljaar, per schooltype; over alle typen alleen bij dezelfde stellingen: ${years.map(yearText).join(', ')}. De tabel eronder geeft de cijfers.`,
-		lines.length * years.length * 12 + lines.length * 8 + 60,
-		(x, y, w) =>
-			barChart(rd.doc, x, y, w, {
-				labels: lines.map((l) => l.label),
-				series: years.map((yr, k) => ({
-					label: yearText(yr),
-					color: SERIES_COLORS[k % SERIES_COLORS.length]!,
-					dashed: k % 2 === 1,
-					values: lines.map((l) => l.values[skip + k] ?? null)
-				})),
-				barHeight: 10
-			})
-	);
+	// A chart per school type, so that each fits a page.
+	for (const g of trendGroups(lines)) {
+		rd.heading(g.label, 3);
+		rd.figure(
+			`Staafdiagram van de mediaan per thema en schooljaar, per schooltype; over alle typen alleen bij dezelfde stellingen. ${g.label}: ${years.map(yearText).join(', ')}. De tabel eronder geeft de cijfers.`,
+			g.lines.length * years.length * 8 + g.lines.length * 8 + 60,
+			(x, y, w) =>
+				barChart(rd.doc, x, y, w, {
+					labels: g.lines.map((l) => l.label),
+					series: years.map((yr, k) => ({
+						label: yearText(yr),
+						color: SERIES_COLORS[k % SERIES_COLORS.length]!,
+						dashed: k % 2 === 1,
+						values: g.lines.map((l) => l.values[skip + k] ?? null)
+					})),
+					barHeight: 8
+				})
+		);
+	}
 	rd.table(
 		[
 			{ header: 'Thema (schooltype)', width: 2.6 },
