@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { themesFor } from '../src/lib/domain/questionnaire/model';
 import { sectorBenchmark } from '../src/lib/domain/swv/benchmark';
+import { statementSets } from '../src/lib/domain/swv/per-type';
 import { summarizeUnits } from '../src/lib/domain/aggregate';
 import { migrateDatabase, openDatabase } from '../src/lib/server/db/open';
 import { loadQuestionnaires, markVersionUsed } from '../src/lib/server/questionnaires/registry';
@@ -152,7 +153,8 @@ const size = statSync(file).size;
 const swv0 = db.select().from(t.swv).all()[0]!;
 const overviewTimes: number[] = [];
 const nationalTimes: number[] = [];
-const { themes, levels } = schoolScanFrame(registry);
+const { themes, levels, questionnaire } = schoolScanFrame(registry);
+const statements = statementSets(questionnaire);
 for (let i = 0; i < 20; i++) {
 	let from = process.hrtime.bigint();
 	const data = swvOverviewData(db, registry, swv0);
@@ -164,13 +166,14 @@ for (let i = 0; i < 20; i++) {
 	const all = [];
 	for (const sector of ['po', 'vo'] as const) {
 		const rows = latestReleasedScores(db, registry, { sector });
-		const bySwv = new Map<number, Record<string, number | null>[]>();
-		for (const x of rows) bySwv.set(x.swvId, [...(bySwv.get(x.swvId) ?? []), x.themes]);
+		const bySwv = new Map<number, typeof rows>();
+		for (const x of rows) bySwv.set(x.swvId, [...(bySwv.get(x.swvId) ?? []), x]);
 		sectorBenchmark(
 			themes,
 			levels,
 			[...bySwv.entries()].map(([swvId, schools]) => ({ swvId, schools })),
-			swv0.id
+			swv0.id,
+			statements
 		);
 		all.push(...rows);
 	}

@@ -258,13 +258,14 @@ test('the overview shows the same numbers as the school’s results page, with f
 	await page.getByRole('link', { name: 'Type', exact: true }).focus();
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/sorteer=type&richting=op/);
-	await expect(page.getByRole('columnheader', { name: 'Type' })).toHaveAttribute(
-		'aria-sort',
-		'ascending'
-	);
+	await expect(
+		page
+			.getByRole('table', { name: "Scholen × thema's" })
+			.getByRole('columnheader', { name: 'Type' })
+	).toHaveAttribute('aria-sort', 'ascending');
 
 	// Filter by type.
-	await page.getByLabel('Schooltype').selectOption('sbo');
+	await page.getByLabel('Schooltype', { exact: true }).selectOption('sbo');
 	await page.getByRole('button', { name: 'Toon' }).click();
 	const sbo = e2eDb()
 		.prepare("select count(*) from school where swv_id = ? and active = 1 and school_type = 'sbo'")
@@ -282,12 +283,50 @@ test('the overview shows the same numbers as the school’s results page, with f
 	// Charts with text alternatives; tables beside them.
 	await page.goto(`/swv/${swvId}/scholen`);
 	await expect(page.getByRole('img', { name: /Gestapeld staafdiagram: per thema/ })).toBeVisible();
-	await expect(page.getByRole('img', { name: /Spreidingsdiagram/ })).toBeVisible();
-	await expect(
-		page.getByRole('img', { name: /Staafdiagram van de mediaan per thema per schooljaar/ })
-	).toBeVisible();
-	await expect(page.getByRole('table', { name: 'Mediaan per thema per schooljaar' })).toContainText(
-		'2025-2026'
+	// The spread chart's text alternative gives the per-type figures of the table's footer; a
+	// median over all types only where the statements are the same (visie en beleid), never on
+	// basisondersteuning (so answers other statements than po and sbo).
+	const spread = page.getByRole('img', { name: /Spreidingsdiagram/ });
+	await expect(spread).toBeVisible();
+	const spreadText = (await spread.getAttribute('aria-label')) ?? (await spread.innerText());
+	const footerMedian = async (type: string, column: number) =>
+		(
+			await page
+				.locator('table.grid tfoot tr', { hasText: new RegExp(`^${type}`) })
+				.locator('td')
+				.nth(column)
+				.innerText()
+		).split('\n')[0]!;
+	const visieSpread = spreadText.match(/Visie en beleid: ([^;]*)/)![1]!;
+	expect(visieSpread).toContain(`PO mediaan ${await footerMedian('PO', 0)}`);
+	expect(visieSpread).toContain(
+		`Alle typen (zelfde stellingen) mediaan ${await footerMedian('Alle typen', 0)}`
+	);
+	const osSpread = spreadText.match(/Basisondersteuning en ondersteuningsstructuur: ([^;]*)/)![1]!;
+	expect(osSpread).toContain(`PO mediaan ${await footerMedian('PO', 1)}`);
+	expect(osSpread).not.toContain('Alle typen');
+	// A chart per school type (and one for the themes pooled on the same statements).
+	const trendCharts = page.getByRole('img', {
+		name: /Staafdiagram van de mediaan per thema en schooljaar, per schooltype/
+	});
+	await expect(trendCharts).toHaveCount(4);
+	await expect(trendCharts.first()).toHaveAttribute('aria-label', /\. PO: /);
+	// The trend per school type: a pooled line only on themes with the same statements.
+	const trendTable = page.getByRole('table', {
+		name: /^Mediaan per thema, schooltype en schooljaar/
+	});
+	await expect(trendTable).toContainText('2025-2026');
+	const trendRows = await trendTable.getByRole('rowheader').allInnerTexts();
+	expect(trendRows).toEqual(
+		expect.arrayContaining([
+			'Visie en beleid (PO)',
+			'Visie en beleid (SBO)',
+			'Visie en beleid (alle typen, zelfde stellingen)',
+			'Basisondersteuning en ondersteuningsstructuur (PO)'
+		])
+	);
+	expect(trendRows).not.toContain(
+		'Basisondersteuning en ondersteuningsstructuur (alle typen, zelfde stellingen)'
 	);
 
 	// The XLSX holds the same score for CBS Het Kompas.
@@ -410,11 +449,21 @@ test('the norm is set per theme, checked, and shown in the overview; the readine
 	await expect(page.getByRole('table', { name: 'Eigen scan per thema' })).toContainText(
 		'Koers en ondersteuningsplan'
 	);
-	await expect(
-		page
-			.getByRole('table', { name: 'Scholen per thema' })
-			.getByRole('rowheader', { name: /Visie en beleid/ })
-	).toContainText('norm: geborgd');
+	const ready = page.getByRole('table', { name: 'Scholen per thema en schooltype' });
+	const readyTheme = (title: string) => ready.locator('tbody', { hasText: title });
+	await expect(readyTheme('Visie en beleid').locator('th').first()).toContainText('norm: geborgd');
+	// Per school type; over all types only where the statements are the same, labelled so.
+	expect(await readyTheme('Visie en beleid').locator('th.type').allInnerTexts()).toEqual([
+		'PO',
+		'SBO',
+		'SO',
+		'Alle typen (zelfde stellingen)'
+	]);
+	expect(
+		await readyTheme('Basisondersteuning en ondersteuningsstructuur')
+			.locator('th.type')
+			.allInnerTexts()
+	).toEqual(['PO', 'SBO', 'SO']);
 	await expectAccessible(page);
 	await page.goto(`/swv/${swvId}`);
 	await expectAccessible(page);
@@ -471,35 +520,62 @@ test('the sector benchmark shows once five SWVs have five scored schools each, a
 
 	await signIn(page, 'swv@example.org');
 	await page.goto(`/swv/${swvId}/scholen`);
-	// The SWV's own median over all its schools: visie en beleid has the same statements for
-	// every school type, so the table gives it.
-	const own = Number(
+	// Per school type: the SWV's own median of its PO schools (from the table's PO footer, which
+	// also gives how many schools count); the other SWVs have PO schools only.
+	const footer = async (type: string) =>
 		(
 			await page
-				.locator('table.grid tfoot tr', { hasText: /^Alle typen/ })
+				.locator('table.grid tfoot tr', { hasText: new RegExp(`^${type}`) })
 				.locator('td')
 				.first()
 				.innerText()
-		)
-			.split('\n')[0]!
-			.replace(',', '.')
-	);
-	const row = page
-		.getByRole('row')
-		.filter({ has: page.getByRole('rowheader', { name: 'Visie en beleid', exact: true }) })
-		.last();
-	const units = [0, 33, 67, 100, 0, own].sort((a, b) => a - b);
-	// The median of six SWV medians, to one decimal as the page shows it.
-	const sectorMedian = Math.round(((units[2]! + units[3]!) / 2) * 10) / 10;
-	await expect(row.getByRole('cell').nth(1)).toHaveText(sectorMedian.toLocaleString('nl-NL'));
-	await expect(row.getByRole('cell').last()).toHaveText('6');
-	// Themes the other SWVs have no scores for: too few to compare.
-	await expect(
-		page
+		).split('\n');
+	const [poMedian, poSpread] = await footer('PO');
+	const ownPo = Number(poMedian!.replace(',', '.'));
+	const poCount = Number(poSpread!.match(/(\d+) sch\./)![1]);
+	const bench = page.getByRole('table', { name: 'Benchmark met de sector per schooltype' });
+	const visieLines = bench.locator('tbody', { hasText: 'Visie en beleid' });
+	const line = (type: string) =>
+		visieLines
 			.getByRole('row')
-			.filter({ has: page.getByRole('rowheader', { name: 'Positie van ouders', exact: true }) })
-			.last()
-	).toContainText('te weinig samenwerkingsverbanden');
+			.filter({ has: page.getByRole('rowheader', { name: type, exact: true }) });
+	const expected = (own: number, counts: boolean) => {
+		const units = [0, 33, 67, 100, 0, ...(counts ? [own] : [])].sort((a, b) => a - b);
+		const m =
+			units.length % 2
+				? units[(units.length - 1) / 2]!
+				: (units[units.length / 2 - 1]! + units[units.length / 2]!) / 2;
+		// The median of the SWV medians, to one decimal as the page shows it.
+		return {
+			median: (Math.round(m * 10) / 10).toLocaleString('nl-NL'),
+			units: String(units.length)
+		};
+	};
+	const po = expected(ownPo, poCount >= 5);
+	await expect(line('PO').getByRole('cell').nth(1)).toHaveText(po.median);
+	await expect(line('PO').getByRole('cell').last()).toHaveText(po.units);
+	// Visie en beleid has the same statements for every type: a line over all types, labelled so,
+	// with the SWV's median over all its schools.
+	const [allMedian] = await footer('Alle typen');
+	const all = expected(Number(allMedian!.replace(',', '.')), true);
+	await expect(line('Alle typen (zelfde stellingen)').getByRole('cell').nth(1)).toHaveText(
+		all.median
+	);
+	await expect(line('Alle typen (zelfde stellingen)').getByRole('cell').last()).toHaveText(
+		all.units
+	);
+	// SBO: only this SWV has SBO schools, too few SWVs to compare.
+	await expect(line('SBO')).toContainText('te weinig samenwerkingsverbanden');
+	// Basisondersteuning: so answers other statements, so never a line over all types.
+	await expect(
+		bench
+			.locator('tbody', { hasText: 'Basisondersteuning en ondersteuningsstructuur' })
+			.getByRole('rowheader', { name: 'Alle typen (zelfde stellingen)' })
+	).toHaveCount(0);
+	// Themes the other SWVs have no scores for: too few to compare.
+	await expect(bench.locator('tbody', { hasText: 'Positie van ouders' })).toContainText(
+		'te weinig samenwerkingsverbanden'
+	);
 	await expectAccessible(page);
 
 	// Another SWV's school does not exist in this SWV's view.

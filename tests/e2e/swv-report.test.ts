@@ -33,6 +33,20 @@ test('the SWV report holds the overview’s numbers, with bookmarks, tags and an
 		await page.locator('table.grid tfoot tr', { hasText: /^PO/ }).locator('td').allInnerTexts()
 	).map((t) => t.trim().split('\n')[0]!);
 
+	// The trend per school type, as the page's table gives it (all school years).
+	const trendRow = page
+		.getByRole('table', { name: /^Mediaan per thema, schooltype en schooljaar/ })
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: 'Visie en beleid (PO)', exact: true }) });
+	const webTrend = (await trendRow.getByRole('cell').allInnerTexts()).map((t) => t.trim());
+	// The sector benchmark per school type: this SWV's PO median on visie en beleid.
+	const benchPo = page
+		.getByRole('table', { name: 'Benchmark met de sector per schooltype' })
+		.locator('tbody', { hasText: 'Visie en beleid' })
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: 'PO', exact: true }) });
+	const webBenchPo = (await benchPo.getByRole('cell').first().innerText()).trim();
+
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('link', { name: 'Rapport van het samenwerkingsverband (PDF)' }).click()
@@ -57,6 +71,23 @@ test('the SWV report holds the overview’s numbers, with bookmarks, tags and an
 			.split(/\s{2,}/)
 			.slice(1)
 	).toEqual(medians);
+	// The trend per school type, the same figures as the page; pooled only on the same statements.
+	const lines = text.split('\n').map((l) => l.trim());
+	expect(
+		lines.some(
+			(l) =>
+				l.startsWith('Visie en beleid (PO)') &&
+				l.replace('Visie en beleid (PO)', '').trim().split(/\s+/).join(' ') === webTrend.join(' ')
+		),
+		`trend PO ${webTrend.join(' ')}`
+	).toBe(true);
+	expect(text).toContain('Visie en beleid (alle typen, zelfde stellingen)');
+	expect(text).not.toMatch(/Basisondersteuning en\s+ondersteuningsstructuur\s+\(alle typen/);
+	// The benchmark per school type: a PO line for visie en beleid with this SWV's median.
+	expect(
+		lines.some((l) => /^Visie en beleid\s+PO\s/.test(l) && l.split(/\s{2,}/)[2] === webBenchPo),
+		`benchmark PO ${webBenchPo}`
+	).toBe(true);
 	// Decimal commas, never points, in the figures.
 	expect(medianLine).not.toMatch(/\d\.\d/);
 	expect(text).not.toMatch(/\b\d+\.\d\b/);

@@ -3,7 +3,7 @@ import type { Level } from '../questionnaire/schema';
 import { calendarDay, matrixSheet, toCsv } from './export';
 import { rowMatches, NO_FILTER } from './filter';
 import { swvOverview } from './overview';
-import { sameStatements, type StatementSets } from './per-type';
+import { POOLED_LABEL, sameStatements, spreadMarks, type StatementSets } from './per-type';
 import type { LatestResult, SchoolInput } from './types';
 
 const levels: Level[] = [
@@ -83,6 +83,23 @@ describe('per-type figures', () => {
 		expect(sameStatements(statements, 'a', ['po', 'so'])).toBe(true);
 		expect(sameStatements(statements, 'b', ['po', 'so'])).toBe(false);
 		expect(sameStatements(statements, 'b', ['po'])).toBe(true);
+	});
+
+	it('gives the spread chart a median mark per type, and a pooled one only on the same statements', () => {
+		const o = swvOverview({ themes, levels, norm: {}, schools, statements });
+		// Theme a, same statements: po 40/60/80 → 60 (50–70), so 10 → 10; pooled 10/40/60/80 → 50.
+		expect(spreadMarks(o.perType, 'a')).toEqual([
+			{ type: 'po', label: 'PO', median: 60, q1: 50, q3: 70, n: 3 },
+			{ type: 'so', label: 'SO', median: 10, q1: 10, q3: 10, n: 1 },
+			{ type: null, label: POOLED_LABEL, median: 50, q1: 32.5, q3: 65, n: 4 }
+		]);
+		// Theme b, different statements: po 20/60/70 → 60 and so 90 → 90, never pooled (it would be 65).
+		const b = spreadMarks(o.perType, 'b');
+		expect(b.map((m) => [m.label, m.median, m.n])).toEqual([
+			['PO', 60, 3],
+			['SO', 90, 1]
+		]);
+		expect(b.some((m) => m.type === null)).toBe(false);
 	});
 });
 

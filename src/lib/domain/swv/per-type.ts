@@ -85,3 +85,35 @@ export function sameStatements(
 	const sets = new Set(types.map((t) => statements[themeId]?.[t] ?? ''));
 	return sets.size <= 1;
 }
+
+/** One median mark on a theme: a school type's, or the pooled one (type null, same statements only). */
+export interface SpreadMark {
+	type: SchoolType | null;
+	/** "PO", … or "Alle typen (zelfde stellingen)". */
+	label: string;
+	median: number | null;
+	q1: number | null;
+	q3: number | null;
+	n: number;
+}
+
+export const POOLED_LABEL = 'Alle typen (zelfde stellingen)';
+
+/**
+ * The median marks on a theme: one per school type in the table, and the pooled one only where
+ * every type answers the same statements (labelled so). Never a figure pooled across types that
+ * answer different statements.
+ */
+export function spreadMarks(figures: PerTypeFigures, themeId: string): SpreadMark[] {
+	const mark = (type: SchoolType | null, label: string, s: SpreadSummary | undefined | null) => ({
+		type,
+		label,
+		median: s?.median ?? null,
+		q1: s?.q1 ?? null,
+		q3: s?.q3 ?? null,
+		n: s?.n ?? 0
+	});
+	const own = figures.types.map((t) => mark(t.type, t.type.toUpperCase(), t.spread[themeId]));
+	const pooled = figures.pooled?.[themeId];
+	return pooled ? [...own, mark(null, POOLED_LABEL, pooled)] : own;
+}

@@ -4,6 +4,8 @@ import { barChart, boxPlot, stackedBarChart } from './charts';
 import type { SpreadSummary } from '$lib/domain/aggregate';
 import { LEVEL_TINTS } from '$lib/domain/colors';
 import { SCHOOL_TYPE_LABELS } from '$lib/domain/school-type';
+import { spreadMarks } from '$lib/domain/swv/per-type';
+import { trendGroups, trendLines, type TrendYear } from '$lib/domain/swv/trend';
 import { COLORS, LEVEL_COLORS, ReportDocument, SERIES_COLORS } from './document';
 import { themeScoreChart } from './school-report';
 
@@ -191,30 +193,33 @@ function distributions(rd: ReportDocument, m: SwvReport): void {
 	);
 	rd.heading('Spreiding van de schoolscores', 2);
 	rd.paragraph(
-		'Elke stip is een school; het vak loopt van het eerste tot het derde kwartiel, de streep is de mediaan.',
+		"Elke stip is een school; het vak loopt van het eerste tot het derde kwartiel, de streep is de mediaan. Per schooltype een eigen regel; over alle typen alleen bij thema's waar de typen dezelfde stellingen beantwoorden.",
 		{ size: 9.5, muted: true }
 	);
-	const rows = o.themes.flatMap((t) => {
-		const f = o.footer[t.id];
-		if (!f || f.n === 0) return [];
-		return [
-			{
-				label: t.title,
-				values: o.rows.flatMap((r) => {
-					const c = r.cells?.find((x) => x.themeId === t.id);
-					return c && c.score !== null ? [c.score] : [];
-				}),
-				q1: f.q1!,
-				median: f.median!,
-				q3: f.q3!
-			}
-		];
-	});
+	const rows = o.themes.flatMap((t) =>
+		spreadMarks(o.perType, t.id).flatMap((mk) =>
+			mk.n === 0
+				? []
+				: [
+						{
+							label: `${t.title} (${mk.type ? mk.label : 'alle typen, zelfde stellingen'})`,
+							values: o.rows.flatMap((r) => {
+								if (mk.type && r.school.schoolType !== mk.type) return [];
+								const c = r.cells?.find((x) => x.themeId === t.id);
+								return c && c.score !== null ? [c.score] : [];
+							}),
+							q1: mk.q1!,
+							median: mk.median!,
+							q3: mk.q3!
+						}
+					]
+		)
+	);
 	if (rows.length)
 		rd.figure(
 			`Spreiding per thema: ${rows.map((r) => `${r.label} mediaan ${one(r.median)}, kwartielen ${one(r.q1)}–${one(r.q3)}`).join('; ')}.`,
 			rows.length * 20 + 30,
-			(x, y, w) => boxPlot(rd.doc, x, y, w, { rows, labelWidth: 150 })
+			(x, y, w) => boxPlot(rd.doc, x, y, w, { rows, labelWidth: 190 })
 		);
 	rd.closeSection();
 }
@@ -226,30 +231,38 @@ function trend(rd: ReportDocument, m: SwvReport): void {
 		rd.closeSection();
 		return;
 	}
-	const themes = m.overview.themes;
+	// Per school type; over all types only where they answer the same statements (as on the page).
+	const lines = trendLines(m.overview.themes, m.trend);
+	const yearText = (y: TrendYear) =>
+		`${y.year} (${y.types.map((x) => `${x.type.toUpperCase()} ${x.schools}`).join(', ')} scholen)`;
 	// The chart shows the last five school years (it has to fit a page); the table shows all.
 	const years = m.trend.slice(-5);
-	rd.figure(
-		`Staafdiagram van de mediaan per thema per schooljaar: ${years.map((y) => `${y.year} (${y.schools} scholen)`).join(', ')}. De tabel eronder geeft de cijfers.`,
-		themes.length * years.length * 12 + themes.length * 8 + 60,
-		(x, y, w) =>
-			barChart(rd.doc, x, y, w, {
-				labels: themes.map((t) => t.title),
-				series: years.map((yr, k) => ({
-					label: `${yr.year} (${yr.schools} scholen)`,
-					color: SERIES_COLORS[k % SERIES_COLORS.length]!,
-					dashed: k % 2 === 1,
-					values: themes.map((t) => yr.medians[t.id] ?? null)
-				})),
-				barHeight: 10
-			})
-	);
+	const skip = m.trend.length - years.length;
+	// A chart per school type, so that each fits a page.
+	for (const g of trendGroups(lines)) {
+		rd.heading(g.label, 3);
+		rd.figure(
+			`Staafdiagram van de mediaan per thema en schooljaar, per schooltype; over alle typen alleen bij dezelfde stellingen. ${g.label}: ${years.map(yearText).join(', ')}. De tabel eronder geeft de cijfers.`,
+			g.lines.length * years.length * 8 + g.lines.length * 8 + 60,
+			(x, y, w) =>
+				barChart(rd.doc, x, y, w, {
+					labels: g.lines.map((l) => l.label),
+					series: years.map((yr, k) => ({
+						label: yearText(yr),
+						color: SERIES_COLORS[k % SERIES_COLORS.length]!,
+						dashed: k % 2 === 1,
+						values: g.lines.map((l) => l.values[skip + k] ?? null)
+					})),
+					barHeight: 8
+				})
+		);
+	}
 	rd.table(
 		[
-			{ header: 'Thema', width: 2.6 },
+			{ header: 'Thema (schooltype)', width: 2.6 },
 			...m.trend.map((y) => ({ header: y.year, width: 1, align: 'right' as const }))
 		],
-		themes.map((t) => [t.title, ...m.trend.map((y) => one(y.medians[t.id]))])
+		lines.map((l) => [l.label, ...l.values.map((v) => one(v))])
 	);
 	rd.closeSection();
 }
@@ -299,27 +312,30 @@ export function ownScanTable(
 function benchmark(rd: ReportDocument, m: SwvReport): void {
 	rd.openSection(`Vergelijking met de samenwerkingsverbanden in het ${m.swv.sector.toUpperCase()}`);
 	rd.paragraph(
-		'Elk samenwerkingsverband telt met de mediaan van zijn scholen, alleen met minstens vijf scholen met een score; de sector wordt alleen getoond als minstens vijf samenwerkingsverbanden meetellen.',
+		"Per schooltype telt elk samenwerkingsverband met de mediaan van zijn scholen van dat type, alleen met minstens vijf van die scholen met een score; de sector wordt alleen getoond als minstens vijf samenwerkingsverbanden meetellen. Schooltypen die andere stellingen beantwoorden, worden niet samengenomen; alle typen samen alleen bij thema's met dezelfde stellingen.",
 		{ size: 9.5, muted: true }
 	);
 	rd.table(
 		[
-			{ header: 'Thema', width: 2.6 },
-			{ header: 'Dit SWV', width: 0.9, align: 'right' },
+			{ header: 'Thema', width: 2.2 },
+			{ header: 'Type', width: 1.3 },
+			{ header: 'Dit SWV', width: 0.8, align: 'right' },
 			{ header: 'Sector: mediaan', width: 1, align: 'right' },
-			{ header: 'Sector: kwartielen', width: 1.2, align: 'right' },
-			{ header: "SWV's", width: 0.7, align: 'right' }
+			{ header: 'Sector: kwartielen', width: 1.1, align: 'right' },
+			{ header: "SWV's", width: 0.6, align: 'right' }
 		],
-		m.overview.themes.map((t) => {
-			const b = m.benchmark.themes[t.id];
-			return [
-				t.title,
-				one(b?.own),
-				b?.sector ? one(b.sector.median) : 'te weinig',
-				b?.sector ? `${one(b.sector.q1)}–${one(b.sector.q3)}` : 'te weinig',
-				String(b?.units ?? 0)
-			];
-		})
+		m.overview.themes.flatMap((t) =>
+			m.benchmark.lines
+				.filter((b) => b.themeId === t.id)
+				.map((b) => [
+					t.title,
+					b.label,
+					one(b.own),
+					b.sector ? one(b.sector.median) : 'te weinig',
+					b.sector ? `${one(b.sector.q1)}–${one(b.sector.q3)}` : 'te weinig',
+					String(b.units)
+				])
+		)
 	);
 	rd.closeSection();
 }

@@ -1,5 +1,5 @@
 import type { SchoolType } from '$lib/domain/school-type';
-import { sectorBenchmark } from '$lib/domain/swv/benchmark';
+import { sectorBenchmark, type BenchmarkSchool } from '$lib/domain/swv/benchmark';
 import type { RowFilter } from '$lib/domain/swv/filter';
 import { swvOverview, type Sort } from '$lib/domain/swv/overview';
 import { statementSets } from '$lib/domain/swv/per-type';
@@ -29,6 +29,13 @@ export function swvOverviewData(
 ) {
 	const { themes, levels, questionnaire } = schoolScanFrame(registry);
 	const picture = swvSchoolPicture(db, registry, s.id);
+	const statements = statementSets(questionnaire);
+	const types = new Map(picture.schools.map((x) => [x.id, x.schoolType]));
+	// The trend follows the type filter, like the table and its footer.
+	const typeOf = (id: number) => {
+		const t = types.get(id);
+		return options.type && t !== options.type ? undefined : t;
+	};
 	return {
 		questionnaire: { title: questionnaire.title, version: questionnaire.version },
 		levels: levels.map((l) => ({ id: l.id, name: l.name, from: l.from, to: l.to })),
@@ -41,34 +48,26 @@ export function swvOverviewData(
 			type: options.type,
 			sort: options.sort,
 			filter: options.filter,
-			statements: statementSets(questionnaire)
+			statements
 		}),
 		/** Each school's shared rounds (theme scores), for what changed since last year. */
 		trendPoints: picture.trend,
-		// The trend follows the type filter, like the table and its footer.
-		trend: swvTrend(
-			themes,
-			levels,
-			options.type
-				? picture.trend.filter((p) =>
-						picture.schools.some((x) => x.id === p.schoolId && x.schoolType === options.type)
-					)
-				: picture.trend
-		)
+		trend: swvTrend(themes, levels, picture.trend, typeOf, statements)
 	};
 }
 
 /** The SWV against the SWVs of its sector (a query over the whole sector: only where shown). */
 export function sectorBenchmarkOf(db: Db, registry: QuestionnaireRegistry, s: SwvRow) {
-	const { themes, levels } = schoolScanFrame(registry);
-	const bySwv = new Map<number, Record<string, number | null>[]>();
+	const { themes, levels, questionnaire } = schoolScanFrame(registry);
+	const bySwv = new Map<number, BenchmarkSchool[]>();
 	for (const x of latestReleasedScores(db, registry, { sector: s.sector }))
-		bySwv.set(x.swvId, [...(bySwv.get(x.swvId) ?? []), x.themes]);
+		bySwv.set(x.swvId, [...(bySwv.get(x.swvId) ?? []), x]);
 	return sectorBenchmark(
 		themes,
 		levels,
 		[...bySwv.entries()].map(([swvId, schools]) => ({ swvId, schools })),
-		s.id
+		s.id,
+		statementSets(questionnaire)
 	);
 }
 
