@@ -39,6 +39,7 @@ const SWV_ONLY = [303, 303, 404, 404, 200, 404, 404];
 const MATRIX: Row[] = [
 	['/', 'GET', PUBLIC],
 	['/privacy', 'GET', PUBLIC],
+	['/toegankelijkheid', 'GET', PUBLIC],
 	// The catalogue to browse: no sign-in needed (an SWV's own offers only for its own schools).
 	['/catalogus', 'GET', PUBLIC],
 	['/healthz', 'GET', PUBLIC],

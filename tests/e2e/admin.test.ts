@@ -58,6 +58,27 @@ test('CSV import: reports per line, imports nothing from a file with errors unle
 	db.close();
 });
 
+test('CSV import keeps the pasted lines after "Alleen controleren", so a wrong line can be corrected', async ({
+	page
+}) => {
+	const before = countSchools();
+	await signIn(page, 'beheer@example.org');
+	await page.goto('/beheer/import');
+	const pasted = [
+		'INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;PLAATSNAAM;SWV;SOORT PO',
+		'78AA;00;Basisschool Het Plakken;Lindewaard;PO 99-98;bo'
+	].join('\n');
+	await page.getByLabel('Of plak de regels hier').fill(pasted);
+	await page.getByRole('button', { name: 'Alleen controleren' }).click();
+	await expect(page.getByText('Regel 2: onbekend samenwerkingsverband "PO 99-98"')).toBeVisible();
+	await expect(page.getByLabel('Of plak de regels hier')).toHaveValue(pasted);
+	// Corrected in place, then imported.
+	await page.getByLabel('Of plak de regels hier').fill(pasted.replace('PO 99-98', 'PO 27-99'));
+	await page.getByRole('button', { name: 'Importeren' }).click();
+	await expect(page.getByText('1 school geïmporteerd.')).toBeVisible();
+	expect(countSchools()).toBe(before + 1);
+});
+
 test('an admin resends an invitation (the old link stops working) and deactivates an account', async ({
 	page,
 	browser

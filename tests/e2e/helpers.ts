@@ -1,21 +1,112 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import type { APIRequestContext } from '@playwright/test';
 export const E2E_DATA = process.env.E2E_DATA ?? 'tests/.tmp/e2e';
 
-/** WCAG 2.1 A and AA, checked by axe-core on the page as it is now. */
-export async function expectAccessible(page: Page): Promise<void> {
+/** The widths every page is checked at besides its own: a phone held upright and the WCAG reflow width. */
+export const AXE_WIDTHS = [360, 320] as const;
+/** Where each spec notes the route ids it ran axe on (`axe-coverage.test.ts` reads it last). */
+export const AXE_ROUTES_FILE = join(E2E_DATA, 'axe-routes.txt');
+
+/** Every page route in src/routes (a folder with +page.svelte), as SvelteKit route ids. */
+export function pageRoutes(dir = 'src/routes'): string[] {
+	const found: string[] = [];
+	const walk = (path: string) => {
+		const names = readdirSync(path);
+		for (const name of names) if (statSync(join(path, name)).isDirectory()) walk(join(path, name));
+		if (names.includes('+page.svelte')) {
+			const id = '/' + relative(dir, path).split('\\').join('/');
+			found.push(id === '/' ? '/' : id.replace(/\/$/, ''));
+		}
+	};
+	walk(dir);
+	return found.sort();
+}
+
+/** The page route a pathname belongs to: a static segment wins over a parameter. */
+export function routeIdOf(pathname: string): string | null {
+	const path = pathname.replace(/\/$/, '') || '/';
+	const matches = pageRoutes().filter((id) =>
+		new RegExp('^' + id.replace(/[.]/g, '\\.').replace(/\[[^\]]+\]/g, '[^/]+') + '$').test(path)
+	);
+	matches.sort((a, b) => (a.match(/\[/g)?.length ?? 0) - (b.match(/\[/g)?.length ?? 0));
+	return matches[0] ?? null;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.analyze();
-	const summary = results.violations.map(
+	return results.violations.map(
 		(v) =>
 			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
 	);
-	expect(summary, 'axe-core violations').toEqual([]);
+}
+
+/**
+ * Elements that stick out to the right of the viewport at this width (the page scrolls sideways),
+ * except inside a scroll region of their own that is focusable and named (WCAG 1.4.10 allows a
+ * table to scroll in two directions).
+ */
+async function sidewaysScroll(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		if (document.documentElement.scrollWidth <= innerWidth) return [];
+		const out: string[] = [];
+		for (const el of document.querySelectorAll('body *')) {
+			const region = el.closest('[role="region"][tabindex="0"]');
+			if (region && region !== el && region.hasAttribute('aria-label')) continue;
+			if (region && region !== el && region.hasAttribute('aria-labelledby')) continue;
+			const box = el.getBoundingClientRect();
+			if (box.right > innerWidth + 0.5 && getComputedStyle(el).visibility !== 'hidden')
+				out.push(
+					`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (rechts ${Math.round(box.right)} px)`
+				);
+		}
+		return [
+			`scrollWidth ${document.documentElement.scrollWidth} > ${innerWidth}`,
+			...out.slice(0, 8)
+		];
+	});
+}
+
+/**
+ * WCAG 2.1 A and AA, checked by axe-core on the page as it is now, then again at 360 and 320 px
+ * wide (where the page must not scroll sideways: reflow, 1.4.10); the size is restored after.
+ * The page's route id is noted, so `axe-coverage.test.ts` can tell which pages were never checked.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+	test.info().setTimeout(test.info().timeout + 15_000);
+	const route = routeIdOf(new URL(page.url()).pathname);
+	if (route) appendFileSync(AXE_ROUTES_FILE, route + '\n');
+	const size = page.viewportSize();
+	expect(await axeViolations(page), `axe-core violations at ${size?.width ?? '?'} px`).toEqual([]);
+	// axe-core 4.x no longer checks duplicate ids (4.1.1 left WCAG 2.2), but a label or
+	// aria-describedby pointing at the wrong element still misleads a screen reader.
+	const duplicateIds = await page.evaluate(() => {
+		const seen = new Set<string>();
+		const twice = new Set<string>();
+		for (const el of document.querySelectorAll('[id]')) (seen.has(el.id) ? twice : seen).add(el.id);
+		return [...twice];
+	});
+	expect(duplicateIds, 'ids used more than once').toEqual([]);
+	try {
+		for (const width of AXE_WIDTHS) {
+			await page.setViewportSize({ width, height: 720 });
+			// Let charts and other resize observers settle at the new width.
+			await page.evaluate(
+				() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+			);
+			await page.waitForTimeout(100);
+			expect(await axeViolations(page), `axe-core violations at ${width} px`).toEqual([]);
+			if (width === 320)
+				expect(await sidewaysScroll(page), 'sideways scroll at 320 px').toEqual([]);
+		}
+	} finally {
+		if (size) await page.setViewportSize(size);
+	}
 }
 
 export const DEMO_PASSWORD = 'demo-wachtwoord';

@@ -203,7 +203,7 @@ test('an action plan of at most three themes, shown with these results and besid
 	await expectAccessible(page);
 	const add = async (theme: string, action: string) => {
 		await page.getByLabel('Thema').selectOption({ label: theme });
-		await page.getByLabel('Actie').fill(action);
+		await page.getByLabel('Actie', { exact: true }).fill(action);
 		await page.getByLabel('Trekker').fill('intern begeleider');
 		await page.getByRole('button', { name: 'Actie toevoegen' }).click();
 	};

@@ -107,8 +107,8 @@ test('a school releases a round with an explanation; the SWV sees exactly that, 
 	await swv.goto(`/swv/${swvId}/scholen`);
 	const cells = await rowCells(swv, 'OBS De Regenboog');
 	// Norm "functionerend" (the demo's): 100 reaches it, 0 does not.
-	expect(cells[0]).toBe('100 ▲ Geborgd');
-	expect(cells[1]).toBe('0 ▼ Verkennen');
+	expect(cells[0]).toBe('100 ▲ haalt de norm Geborgd');
+	expect(cells[1]).toBe('0 ▼ onder de norm Verkennen');
 	expect(cells[2]).toBe('—');
 
 	await swv.goto(`/swv/${swvId}/scholen/${schoolId}`);

@@ -187,3 +187,42 @@ export function pageInk(file: string, dpi = 30): number[] {
 			return ink / ((to - from) * width);
 		});
 }
+
+/**
+ * Per page, how far down the body is used: from the top margin to the lowest inked row (text,
+ * table or chart), as a share of the body height (between the running header and the footer),
+ * rendered with pdftoppm. A page with a short text alone on it comes out near 0.1.
+ */
+export function pageFill(file: string, dpi = 30): number[] {
+	const dir = mkdtempSync(join(tmpdir(), 'spo-png-'));
+	execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, join(dir, 'p')]);
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.png'))
+		.sort()
+		.map((f) => {
+			const { pixels, width, height } = decodePng(readFileSync(join(dir, f)));
+			// The body runs from 64 to 778 points of A4's 842 (header above, page number below).
+			const from = Math.ceil((60 / 842) * height);
+			const to = Math.floor((782 / 842) * height);
+			let last = from;
+			for (let y = from; y < to; y++)
+				for (let x = 0; x < width; x++)
+					if (pixels[y * width + x]! < 200) {
+						last = y;
+						break;
+					}
+			return (last - from) / (to - from);
+		});
+}
+
+/** The headings of the PDF's structure tree in reading order, as levels (pdfinfo -struct). */
+export function headingLevels(file: string): { level: number; text: string }[] {
+	const out: { level: number; text: string }[] = [];
+	const lines = run('pdfinfo', '-struct-text', file).split('\n');
+	lines.forEach((line, i) => {
+		const m = /^\s*H([1-6]) /.exec(line);
+		if (m)
+			out.push({ level: Number(m[1]), text: (lines[i + 1] ?? '').trim().replace(/^"|"$/g, '') });
+	});
+	return out;
+}

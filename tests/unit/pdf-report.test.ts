@@ -14,7 +14,16 @@ import { renderSchoolReport } from '../../src/lib/server/pdf/school-report';
 import { loadQuestionnaires } from '../../src/lib/server/questionnaires/registry';
 import { roundReportInput } from '../../src/lib/server/results/round-results';
 import { seedDemo } from '../../src/lib/server/db/seed';
-import { outlineTitles, pageInk, pdfFonts, pdfInfo, pdfPages, savePdf } from '../helpers/pdf';
+import {
+	headingLevels,
+	outlineTitles,
+	pageFill,
+	pageInk,
+	pdfFonts,
+	pdfInfo,
+	pdfPages,
+	savePdf
+} from '../helpers/pdf';
 import { tempDir } from '../helpers/tmp';
 
 /**
@@ -150,6 +159,41 @@ describe('the school PDF', { timeout: 30_000 }, () => {
 		const ink = pageInk(file);
 		expect(ink).toHaveLength(pages.length);
 		for (const share of ink) expect(share).toBeGreaterThan(0.002);
+	});
+
+	it('has no near-empty pages, headings that do not skip a level, and apostrophes that copy out', async () => {
+		const model = schoolReport(input);
+		const file = savePdf(await renderSchoolReport(model));
+		const pages = pdfPages(file);
+		const fill = pageFill(file);
+		expect(fill).toHaveLength(pages.length);
+		// A page may end short where a new chapter starts on a fresh page, but none is nearly
+		// empty: with one short SOP text per page, nine pages were 22-24% used; now each text
+		// follows the one before and the least-used page (a chapter's end) is near 30%.
+		const nearEmpty = fill
+			.map((f, i) => ({ page: i + 1, fill: Math.round(f * 100) }))
+			.filter((p) => p.page > 1 && p.fill < 25);
+		expect(nearEmpty, 'pages with less than a quarter of their height used').toEqual([]);
+		const sop = pages.findIndex((p) => p.includes('Teksten voor het schoolondersteuningsprofiel'));
+		const themesOnSopPage = model.sop.filter((t) => pages[sop]!.includes(t.title)).length;
+		expect(themesOnSopPage, 'SOP texts on its first page').toBeGreaterThanOrEqual(3);
+		// Still complete: every SOP text is there.
+		const flat = pages.join('\n').replace(/\s+/g, ' ');
+		for (const t of model.sop) for (const p of t.paragraphs) expect(flat).toContain(p.slice(0, 60));
+
+		// The tagged headings go down one level at a time (H1 → H2 → H3, never H1 → H3).
+		const headings = headingLevels(file);
+		expect(headings.filter((h) => h.level === 1).length).toBeGreaterThan(5);
+		const skips = headings
+			.map((h, i) => ({ ...h, before: headings[i - 1]?.level ?? 0 }))
+			.filter((h) => h.level > h.before + 1)
+			.map((h) => `H${h.before} → H${h.level} "${h.text}"`);
+		expect(skips, 'headings that skip a level').toEqual([]);
+
+		// A straight apostrophe copies out as one (not as a space).
+		expect(flat).toContain("IB'er");
+		expect(flat).toContain("thema's");
+		expect(flat).not.toMatch(/IB er|thema s\b/);
 	});
 
 	it('keeps Dutch letters readable (ë, é, ï, ĳ)', async () => {

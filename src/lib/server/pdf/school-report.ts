@@ -106,7 +106,7 @@ function verdictColumns(rd: ReportDocument, m: SchoolReport): void {
 			doc.stroke().undash();
 		});
 		rd.within('Div', () => {
-			rd.tag('H3', () => {
+			rd.tag('H2', () => {
 				doc
 					.font('bold')
 					.fontSize(11.5)
@@ -397,11 +397,12 @@ function sop(rd: ReportDocument, m: SchoolReport): void {
 				? 'U kunt hem overnemen in het schoolondersteuningsprofiel (SOP) en aanvullen met wat de school zelf weet.'
 				: 'U kunt hem overnemen in het ondersteuningsplan of het jaarverslag en aanvullen met wat het samenwerkingsverband zelf weet.')
 	);
-	m.sop.forEach((t, i) => {
-		rd.openSection(t.title, { level: 2, newPage: i > 0 });
+	// The texts follow each other: one short text per page left most of each page empty.
+	for (const t of m.sop) {
+		rd.openSection(t.title, { level: 2 });
 		for (const p of t.paragraphs) rd.paragraph(p);
 		rd.closeSection();
-	});
+	}
 	rd.closeSection();
 }
 

@@ -10,17 +10,19 @@ const MAX_BYTES = 4 * 1024 * 1024;
 /** The uploaded file (or the pasted text) and whether to import the good lines despite errors. */
 export async function readImportForm(
 	request: Request
-): Promise<{ text: string; force: boolean } | { error: string }> {
+): Promise<{ text: string; pasted: string; force: boolean } | { error: string; pasted: string }> {
 	const form = await request.formData().catch(() => null);
 	const file = form?.get('file');
-	const pasted = form?.get('csv');
-	let text = typeof pasted === 'string' ? pasted : '';
+	// What was pasted goes back into the text box with the answer, so it can be corrected.
+	const pasted = typeof form?.get('csv') === 'string' ? (form.get('csv') as string) : '';
+	let text = pasted;
 	if (file instanceof File && file.size > 0) {
-		if (file.size > MAX_BYTES) return { error: 'Het bestand is groter dan 4 MB.' };
+		if (file.size > MAX_BYTES) return { error: 'Het bestand is groter dan 4 MB.', pasted };
 		text = await file.text();
 	}
-	if (!text.trim()) return { error: 'Kies een CSV-bestand of plak de regels in het tekstvak.' };
-	return { text, force: form?.get('force') === 'ja' };
+	if (!text.trim())
+		return { error: 'Kies een CSV-bestand of plak de regels in het tekstvak.', pasted };
+	return { text, pasted, force: form?.get('force') === 'ja' };
 }
 
 export interface ImportCheck {

@@ -69,7 +69,7 @@ export const actions: Actions = {
 			return invalid(added.status, {
 				message: 'Controleer de gemarkeerde velden.',
 				errors: { [added.field]: added.message },
-				values: { action: d.action, owner: d.owner, dueOn: d.dueOn ?? '' }
+				values: { themeId: d.themeId, action: d.action, owner: d.owner, dueOn: d.dueOn ?? '' }
 			});
 		return reply(added, 'De actie is toegevoegd.');
 	},
