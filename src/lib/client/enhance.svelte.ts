@@ -34,15 +34,26 @@ function visible(el: Element): boolean {
 
 /**
  * Focus the message nearest to where the form was (the form itself may be gone) without moving
- * the page. A message out of view gives way to what is in view: the form's first field with an
- * error, else the button that was pressed (a row's "Verbergen" that now reads "Tonen"); only
- * when neither is left does the page scroll to the message.
+ * the page. When the message is out of view because content above grew (a first action makes
+ * its table), the page follows the form so it stays where it was on the screen. A message still
+ * out of view gives way to what is in view: the form's first field with an error, else the
+ * button that was pressed (a row's "Verbergen" that now reads "Tonen"); only when neither is
+ * left does the page scroll to the message.
  */
-function focusAnswer(places: Element[], form: HTMLFormElement, submitter: HTMLElement | null) {
+function focusAnswer(
+	places: Element[],
+	form: HTMLFormElement,
+	formTop: number,
+	submitter: HTMLElement | null
+) {
 	const message = places
 		.filter((p) => p.isConnected)
 		.map((p) => p.querySelector<HTMLElement>('[data-form-message]'))
 		.find((m) => m !== null);
+	if (message && !visible(message) && form.isConnected) {
+		const moved = form.getBoundingClientRect().top - formTop;
+		if (Math.abs(moved) > 1) window.scrollBy(0, moved);
+	}
 	const near = form.isConnected
 		? (form.querySelector<HTMLElement>('[aria-invalid="true"]') ??
 			(submitter?.isConnected ? submitter : null))
@@ -62,6 +73,7 @@ export function keepPlace({ reset = true }: { reset?: boolean } = {}): SubmitFun
 		const places: Element[] = [];
 		for (let e: Element | null = formElement; e; e = e.parentElement) places.push(e);
 		const from = window.location.pathname;
+		const formTop = formElement.getBoundingClientRect().top;
 		return async ({ result, update }) => {
 			sent.action = actionName(action);
 			if (result.type === 'redirect') {
@@ -70,13 +82,13 @@ export function keepPlace({ reset = true }: { reset?: boolean } = {}): SubmitFun
 				if (reset) formElement.reset();
 				await goto(result.location, { invalidateAll: true, noScroll: same, keepFocus: same });
 				await tick();
-				focusAnswer(same ? places : [document.body], formElement, null);
+				focusAnswer(same ? places : [document.body], formElement, formTop, null);
 				return;
 			}
 			await update({ reset });
 			if (result.type === 'error') return;
 			await tick();
-			focusAnswer(places, formElement, submitter as HTMLElement | null);
+			focusAnswer(places, formElement, formTop, submitter as HTMLElement | null);
 		};
 	};
 }
