@@ -230,7 +230,7 @@ test('the overview shows the same numbers as the school’s results page, with f
 		.map((t) => Number(t.trim().split(/\s/)[0]))
 		.filter((n) => !Number.isNaN(n));
 	const poFooter = page.locator('table.grid tfoot tr', { hasText: /^PO/ });
-	await expect(poFooter.locator('th')).toHaveText(/^PO ?\(basisonderwijs\): mediaan/);
+	await expect(poFooter.locator('th')).toHaveText(/^PO ?\(basisonderwijs\): middelste score/);
 	const poMedian = (await poFooter.locator('td').first().innerText()).split('\n')[0]!;
 	expect(Number(poMedian.replace(',', '.'))).toBe(median(poColumn));
 	// Over all types only where they answer the same statements: visie en beleid yes,

@@ -171,7 +171,7 @@ function summary(rd: ReportDocument, m: SchoolReport): void {
 		])
 	);
 	rd.paragraph(
-		`Niveaus: ${m.levels.map((l) => `${l.name} ${l.from}–${l.to}`).join(' · ')}. "Onvoldoende zicht": veel "weet ik niet". "Beelden lopen uiteen": de antwoorden liggen ver uit elkaar.`,
+		`Scores van 0 tot 100; "—": te weinig antwoorden om te tonen. Niveaus: ${m.levels.map((l) => `${l.name} ${l.from}–${l.to}`).join(' · ')}. "Onvoldoende zicht": veel "weet ik niet". "Beelden lopen uiteen": de antwoorden liggen ver uit elkaar.`,
 		{ muted: true, size: 9 }
 	);
 	if (m.comparison) {
@@ -191,8 +191,8 @@ function summary(rd: ReportDocument, m: SchoolReport): void {
 					align: 'right'
 				},
 				{ header: 'Verschil', width: 0.8, align: 'right' },
-				{ header: 'Scholen in het SWV: mediaan (kwartielen)', width: 1.9 },
-				{ header: 'Zelfde schooltype: mediaan (kwartielen)', width: 1.9 }
+				{ header: 'Scholen in het SWV: middelste score (middelste helft)', width: 1.9 },
+				{ header: 'Zelfde schooltype: middelste score (middelste helft)', width: 1.9 }
 			],
 			c.themes.map((t) => [
 				t.title,
@@ -202,6 +202,10 @@ function summary(rd: ReportDocument, m: SchoolReport): void {
 				spread(t.swv),
 				spread(t.sameType)
 			])
+		);
+		rd.paragraph(
+			'Alle cijfers zijn scores van 0 tot 100. "Middelste score": zet u de scores van de andere scholen op een rij, dan is dit de score in het midden; de middelste helft van de scholen ligt tussen de twee scores tussen haakjes. "—": geen vorige ronde, of te weinig antwoorden of scholen om te tonen.',
+			{ muted: true, size: 9 }
 		);
 	}
 	rd.heading('Sterkste en zwakste stellingen', 2);
