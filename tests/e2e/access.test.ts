@@ -97,6 +97,10 @@ const MATRIX: Row[] = [
 	['/rondes/[id]', 'heropenen', [303, 303, 409, 404, 404, 404, 404]],
 	['/rondes/[id]', 'verlengen', [303, 303, 400, 404, 404, 404, 404]],
 	['/rondes/[id]', 'verwijderen', [303, 303, 400, 404, 404, 404, 404]],
+	// Team size and reminders: the round's own coordinators; an empty form is refused (400).
+	['/rondes/[id]', 'teamgrootte', [303, 303, 400, 404, 404, 404, 404]],
+	['/rondes/[id]', 'herinnering', [303, 303, 400, 404, 404, 404, 404]],
+	['/rondes/[id]', 'herinnering-stoppen', [303, 303, 400, 404, 404, 404, 404]],
 	['/rondes/[id]/qr.svg', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	['/rondes/[id]/rapport.pdf', 'GET', [303, 303, 200, 404, 404, 404, 404]],
 	['/rondes/[id]/resultaten', 'GET', [303, 303, 200, 404, 404, 404, 404]],
@@ -266,7 +270,7 @@ test.describe('every route answers every visitor as the matrix says, and reveals
 	const counts = () =>
 		db
 			.prepare(
-				'select (select count(*) from swv), (select count(*) from school), (select count(*) from invitation), (select count(*) from membership)'
+				'select (select count(*) from swv), (select count(*) from school), (select count(*) from invitation), (select count(*) from membership), (select count(*) from round_reminder), (select group_concat(coalesce(team_size, 0)) from round)'
 			)
 			.raw()
 			.get();

@@ -22,6 +22,10 @@ test('every form refuses bad input with a Dutch message and changes nothing', as
 	const school = one("select id from school where instellingscode = '90AA'");
 	const otherSwvSchool = one("select id from school where instellingscode = '91BA'");
 	const swv = one("select id from swv where code = 'PO2799'");
+	// School A's latest round: closed, its minimum reached.
+	const round = one(
+		`select id from round where school_id = ${school} order by opens_at desc limit 1`
+	);
 	const counts = () =>
 		db
 			.prepare(
@@ -30,7 +34,8 @@ test('every form refuses bad input with a Dutch message and changes nothing', as
 				(select group_concat(name || active, ',') from (select name, active from school order by id)),
 				(select group_concat(name || code, ',') from swv), (select group_concat(name || email, ',') from user),
 				(select count(*) || ':' || sum(hidden) from catalog_item),
-				(select group_concat(id || title || hidden, ',') from catalog_item where swv_id is not null)`
+				(select group_concat(id || title || hidden, ',') from catalog_item where swv_id is not null),
+				(select count(*) from round_reminder), (select group_concat(coalesce(team_size, 0)) from round)`
 			)
 			.raw()
 			.get();
@@ -110,6 +115,78 @@ test('every form refuses bad input with a Dutch message and changes nothing', as
 			400,
 			'Kies voor wie de uitnodiging is.'
 		],
+		// Team size and reminders on a round page.
+		[
+			'school',
+			`/rondes/${round}?/teamgrootte`,
+			{ teamSize: '0' },
+			400,
+			'Vul een heel getal van 1 tot en met 1000 in.'
+		],
+		[
+			'school',
+			`/rondes/${round}?/teamgrootte`,
+			{ teamSize: '1001' },
+			400,
+			'Vul een heel getal van 1 tot en met 1000 in.'
+		],
+		[
+			'school',
+			`/rondes/${round}?/teamgrootte`,
+			{ teamSize: '12,5' },
+			400,
+			'Vul een heel getal van 1 tot en met 1000 in.'
+		],
+		[
+			'school',
+			`/rondes/${round}?/teamgrootte`,
+			{},
+			400,
+			'Vul het aantal uitgenodigden in, of laat het veld leeg.'
+		],
+		[
+			'school',
+			`/rondes/${round}?/herinnering`,
+			{ kind: 'later' },
+			400,
+			'Kies een soort herinnering.'
+		],
+		[
+			'school',
+			`/rondes/${round}?/herinnering`,
+			{ kind: 'closing', daysBefore: '15' },
+			400,
+			'Vul een aantal dagen van 1 tot en met 14 in.'
+		],
+		[
+			'school',
+			`/rondes/${round}?/herinnering`,
+			{ kind: 'closing', daysBefore: 'drie' },
+			400,
+			'Vul een aantal dagen in.'
+		],
+		[
+			'school',
+			`/rondes/${round}?/herinnering`,
+			{ kind: 'closing', daysBefore: '3' },
+			409,
+			'De ronde is gesloten: er komt geen sluitingsdatum meer.'
+		],
+		[
+			'school',
+			`/rondes/${round}?/herinnering`,
+			{ kind: 'minimum' },
+			409,
+			'verstuurde vragenlijsten is al bereikt.'
+		],
+		[
+			'school',
+			`/rondes/${round}?/herinnering-stoppen`,
+			{ kind: 'alles' },
+			400,
+			'Kies een soort herinnering.'
+		],
+		['swv', `/rondes/${round}?/teamgrootte`, { teamSize: '20' }, 404, 'geen toegang'],
 		// The SWV's own offers: a Dutch message per field, only school themes, only its own offers.
 		['swv', `/swv/${swv}/aanbod?/aanmaken`, {}, 400, 'Vul een titel in.'],
 		[

@@ -59,7 +59,12 @@ export function isoDay(value: DateValue = new Date()): string {
 
 /** The last second of a calendar day ("2026-12-18") in Dutch time: a closing date's moment. */
 export function endOfDutchDay(day: string): Date {
-	const guess = Date.parse(`${day}T23:59:59Z`);
+	return dutchWallClock(day, '23:59:59');
+}
+
+/** The moment a Dutch clock shows `time` ("08:00:00") on a calendar day ("2026-12-18"). */
+export function dutchWallClock(day: string, time: string): Date {
+	const guess = Date.parse(`${day}T${time}Z`);
 	if (Number.isNaN(guess)) return new Date(NaN);
 	const parts: Record<string, number> = Object.fromEntries(
 		formatter(
@@ -88,6 +93,12 @@ export function endOfDutchDay(day: string): Date {
 	].map((k) => parts[k]);
 	const wall = Date.UTC(y, mo - 1, d, h, mi, se);
 	return new Date(guess - (wall - guess));
+}
+
+/** The calendar day `days` after (or, negative, before) a calendar day: "2026-12-18" − 3 → "2026-12-15". */
+export function addDays(day: string, days: number): string {
+	const t = Date.parse(`${day}T00:00:00Z`) + days * 86_400_000;
+	return Number.isNaN(t) ? day : new Date(t).toISOString().slice(0, 10);
 }
 
 /** Year and month (1–12) of a moment in the Netherlands. */

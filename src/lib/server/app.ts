@@ -9,6 +9,7 @@ import { watchShutdown } from './ops/shutdown';
 import { log } from './ops/log';
 import { QuestionnaireProblems } from './questionnaires/files';
 import { scheduleRetention } from './ops/retention';
+import { startReminders } from './rounds/reminders';
 import {
 	loadQuestionnaires,
 	publishedVersionProblems,
@@ -50,8 +51,11 @@ export function startApp(): AppState {
 	if (problems.length) throw new QuestionnaireProblems(problems);
 	seedCatalog(db, catalog.items);
 	scheduleRetention(db);
+	// Reminder mails coordinators asked for: state in the database, each sent once.
+	const reminders = startReminders(db);
 	state = { db, questionnaires };
 	watchShutdown(() => {
+		reminders.stop();
 		flushPendingWrites(db);
 		db.$client.close();
 	});

@@ -160,6 +160,8 @@ export const round = sqliteTable(
 		/** A read-only link to the results for the team, when the coordinator made one. */
 		resultsToken: text('results_token').unique(),
 		minRespondents: integer('min_respondents').notNull().default(3),
+		/** How many people the coordinator says were invited (optional, 1–1000, checked by the form). */
+		teamSize: integer('team_size'),
 		askGroups: integer('ask_groups', { mode: 'boolean' }).notNull().default(true),
 		/** Set when the school releases this round's results to its SWV. */
 		releasedAt: integer('released_at', { mode: 'timestamp_ms' }),
@@ -177,6 +179,38 @@ export const round = sqliteTable(
 		check(
 			'round_scope_target',
 			sql`(${t.scope} = 'school' AND ${t.schoolId} IS NOT NULL) OR (${t.scope} = 'swv' AND ${t.schoolId} IS NULL)`
+		)
+	]
+);
+
+/**
+ * A mail a coordinator asked for about a round: `closing` N days before its closing date,
+ * `minimum` once its minimum of sent responses is reached. It belongs to the account that asked;
+ * the scheduler (`rounds/reminders.ts`) claims it (`claimedAt`) before it sends, then sets
+ * `sentAt`; a claimed row is never sent again.
+ */
+export const roundReminder = sqliteTable(
+	'round_reminder',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => round.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['closing', 'minimum'] }).notNull(),
+		daysBefore: integer('days_before'),
+		claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('round_reminder_unique').on(t.roundId, t.userId, t.kind),
+		index('round_reminder_pending_idx').on(t.claimedAt),
+		check(
+			'round_reminder_days',
+			sql`(${t.kind} = 'closing' AND ${t.daysBefore} BETWEEN 1 AND 14) OR (${t.kind} = 'minimum' AND ${t.daysBefore} IS NULL)`
 		)
 	]
 );

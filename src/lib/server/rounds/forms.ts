@@ -53,8 +53,3 @@ export function roundForm(registry: QuestionnaireRegistry, questionnaireId: stri
 			.transform((v) => v === 'ja')
 	});
 }
-
-export function defaultRoundTitle(now = new Date()): string {
-	const season = now.getMonth() < 7 ? 'voorjaar' : 'najaar';
-	return `Scan ${season} ${now.getFullYear()}`;
-}

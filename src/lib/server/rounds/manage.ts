@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { participation } from '$lib/domain/disclosure';
+import { responseRate, responseRateSentence } from '$lib/domain/reminders';
 import { canReopen, transition, type RoundAction } from '$lib/domain/round-lifecycle';
 import type { RoundRow } from '../auth/access';
 import type { Db } from '../db/open';
@@ -9,6 +10,7 @@ import { audit } from '../ops/audit';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 import { hasRelease } from '../results/disclosure';
 import { dropSnapshot, takeSnapshot } from '../results/snapshots';
+import { remindersOf } from './reminders';
 import { applyRoundPatch, isRoundOpen, lifecycleState, roundCounts, roundSchool } from './rounds';
 
 /**
@@ -28,11 +30,14 @@ export function roundOverview(
 	db: Db,
 	registry: QuestionnaireRegistry,
 	r: RoundRow,
+	userId: string,
 	now = Date.now()
 ) {
 	const s = roundSchool(db, r);
 	const q = registry.get(r.questionnaireId, r.questionnaireVersion);
 	const counts = roundCounts(db, r.id);
+	// From the total of sent responses only, never per function (see scoring-and-privacy.md).
+	const rate = responseRate(counts.submitted, r.teamSize);
 	return {
 		round: {
 			id: r.id,
@@ -43,6 +48,7 @@ export function roundOverview(
 			closesAt: r.closesAt,
 			minRespondents: r.minRespondents,
 			askGroups: r.askGroups,
+			teamSize: r.teamSize,
 			questionnaire: `${q?.title ?? r.questionnaireId}, versie ${r.questionnaireVersion}`,
 			canReopen: canReopen(stateOf(db, r), now),
 			released: !!r.releasedAt || r.everReleased
@@ -50,6 +56,9 @@ export function roundOverview(
 		unit: s
 			? { name: s.name, href: `/scholen/${s.id}` }
 			: { name: 'Eigen scan van het samenwerkingsverband', href: `/swv/${r.swvId}` },
+		rate: rate ? { sentence: responseRateSentence(rate), over: rate.kind === 'over' } : null,
+		/** The reminders this coordinator asked for. */
+		reminders: remindersOf(db, userId, r, now),
 		shareToken: r.shareToken,
 		/** For the ready invitation text. */
 		invitation: {
@@ -119,6 +128,13 @@ export function extendRound(
 
 export function renewShareLink(db: Db, userId: string, r: RoundRow): Outcome {
 	return change(db, userId, r, { kind: 'new-link' }, 'ronde.nieuwe-link');
+}
+
+/** Sets (or, with null, clears) how many people were invited: for the response rate. */
+export function setTeamSize(db: Db, userId: string, r: RoundRow, teamSize: number | null): Outcome {
+	db.update(round).set({ teamSize }).where(eq(round.id, r.id)).run();
+	audit(db, userId, 'ronde.teamgrootte', { type: 'ronde', id: r.id }, { teamSize });
+	return { ok: true };
 }
 
 /** Deletes the round with all its answers (overwritten on disk); returns where to go next. */

@@ -6,7 +6,8 @@ import { audit } from '../ops/audit';
 import type { Db } from '../db/open';
 import { round } from '../db/schema';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
-import { defaultRoundTitle } from '../rounds/forms';
+import { defaultRoundTitle } from '$lib/domain/round-title';
+import { responseRate, responseRateShort } from '$lib/domain/reminders';
 import { createRound, isRoundOpen, submittedCount, type RoundSettings } from '../rounds/rounds';
 import { INACTIVE_SCHOOL_MESSAGE } from './status';
 
@@ -18,6 +19,9 @@ import { INACTIVE_SCHOOL_MESSAGE } from './status';
  */
 export function schoolPage(db: Db, registry: QuestionnaireRegistry, me: SessionUser, s: SchoolRow) {
 	const coordinate = maySchool(db, me, s, 'coordinate');
+	const rounds = coordinate
+		? db.select().from(round).where(eq(round.schoolId, s.id)).orderBy(desc(round.opensAt)).all()
+		: [];
 	return {
 		school: {
 			id: s.id,
@@ -27,25 +31,26 @@ export function schoolPage(db: Db, registry: QuestionnaireRegistry, me: SessionU
 			code: `${s.instellingscode}${s.vestiging}`
 		},
 		coordinate,
-		rounds: coordinate
-			? db
-					.select()
-					.from(round)
-					.where(eq(round.schoolId, s.id))
-					.orderBy(desc(round.opensAt))
-					.all()
-					.map((r) => ({
-						id: r.id,
-						title: r.title,
-						open: isRoundOpen(r),
-						opensAt: r.opensAt,
-						closesAt: r.closesAt,
-						submitted: submittedCount(db, r.id),
-						released: !!r.releasedAt
-					}))
-			: [],
+		rounds: rounds.map((r) => {
+			const submitted = submittedCount(db, r.id);
+			const rate = responseRate(submitted, r.teamSize);
+			return {
+				id: r.id,
+				title: r.title,
+				open: isRoundOpen(r),
+				opensAt: r.opensAt,
+				closesAt: r.closesAt,
+				submitted,
+				/** "12 van 20 (60%)" when the coordinator gave the team size: from the total only. */
+				rate: rate ? responseRateShort(rate) : null,
+				released: !!r.releasedAt
+			};
+		}),
 		versions: registry.versions('school-scan').map((q) => ({ version: q.version, title: q.title })),
-		defaultTitle: defaultRoundTitle(),
+		defaultTitle: defaultRoundTitle(
+			new Date(),
+			rounds.map((r) => r.title)
+		),
 		...coordinatorsOf(db, { scope: 'school', school: s }),
 		// Whether this user may invite at all (the address is checked when it is sent).
 		inviteRefusal: invitationRefusal(db, me, { scope: 'school', school: s }, '')

@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { round } from '../db/schema';
 import { audit } from '../ops/audit';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
-import { defaultRoundTitle } from '../rounds/forms';
+import { defaultRoundTitle } from '$lib/domain/round-title';
 import { createRound, isRoundOpen, submittedCount, type RoundSettings } from '../rounds/rounds';
 import { handedInPerRound } from './picture';
 
@@ -57,7 +57,10 @@ export function swvHome(db: Db, registry: QuestionnaireRegistry, s: SwvRow, now 
 		schoolVersions: registry
 			.versions('school-scan')
 			.map((q) => ({ version: q.version, title: q.title })),
-		defaultTitle: defaultRoundTitle(),
+		defaultTitle: defaultRoundTitle(
+			now,
+			rounds.filter((r) => r.scope === 'swv').map((r) => r.title)
+		),
 		...coordinatorsOf(db, { scope: 'swv', swv: s })
 	};
 }

@@ -1,11 +1,13 @@
 import { endOfDutchDay } from '$lib/domain/format';
-import { redirect } from '@sveltejs/kit';
+import { redirect, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/access';
 import { invitationText } from '$lib/domain/invitation';
-import { invalid, parseForm } from '$lib/server/http/form';
+import { invalid, parseForm, type FormFailure } from '$lib/server/http/form';
 import { roundFor } from '$lib/server/rounds/rounds';
+import { cancelReminder, setReminder } from '$lib/server/rounds/reminders';
+import { REMINDER_DAYS } from '$lib/domain/reminders';
 import {
 	closeRound,
 	deleteRound,
@@ -13,6 +15,7 @@ import {
 	renewShareLink,
 	reopenRound,
 	roundOverview,
+	setTeamSize,
 	type Outcome
 } from '$lib/server/rounds/manage';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -24,8 +27,8 @@ function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 }
 
 export const load: PageServerLoad = (event) => {
-	const { db, r } = mine(event);
-	const { shareToken, invitation, ...overview } = roundOverview(db, getQuestionnaires(), r);
+	const { me, db, r } = mine(event);
+	const { shareToken, invitation, ...overview } = roundOverview(db, getQuestionnaires(), r, me.id);
 	const link = `${event.url.origin}/s/${shareToken}`;
 	return {
 		...overview,
@@ -47,9 +50,62 @@ const dateForm = z.object({
 		.refine((d) => !Number.isNaN(d.getTime()), { error: 'Vul een bestaande datum in.' })
 });
 
+const teamSizeForm = z.object({
+	teamSize: z
+		.string({ error: 'Vul het aantal uitgenodigden in, of laat het veld leeg.' })
+		.trim()
+		.max(10, { error: 'Vul een heel getal van 1 tot en met 1000 in.' })
+		.transform((v, ctx) => {
+			if (v === '') return null;
+			const n = /^\d+$/.test(v) ? Number(v) : NaN;
+			if (!Number.isInteger(n) || n < 1 || n > 1000) {
+				ctx.issues.push({
+					code: 'custom',
+					input: v,
+					message: 'Vul een heel getal van 1 tot en met 1000 in.'
+				});
+				return z.NEVER;
+			}
+			return n;
+		})
+});
+
+const reminderKind = z.enum(['closing', 'minimum'], { error: 'Kies een soort herinnering.' });
+
+const reminderForm = z.discriminatedUnion(
+	'kind',
+	[
+		z.object({
+			kind: z.literal('closing'),
+			daysBefore: z.coerce
+				.number({ error: 'Vul een aantal dagen in.' })
+				.int({ error: 'Vul een heel aantal dagen in.' })
+				.min(REMINDER_DAYS.min, { error: 'Vul een aantal dagen van 1 tot en met 14 in.' })
+				.max(REMINDER_DAYS.max, { error: 'Vul een aantal dagen van 1 tot en met 14 in.' })
+		}),
+		z.object({ kind: z.literal('minimum') })
+	],
+	{ error: 'Kies een soort herinnering.' }
+);
+
 /** The answer to a form: the saved message, or the refusal as a 4xx. */
 const reply = (o: Outcome, saved: string) =>
 	o.ok ? { saved } : invalid(o.status, { message: o.message });
+
+/**
+ * The team-size and reminder forms answer beside themselves (`section`), not at the top of the
+ * page: the message is where the coordinator is, and focus moves to it.
+ */
+type Section = 'teamgrootte' | 'herinneringen';
+const sectionReply = (
+	section: Section,
+	o: { ok: true } | { ok: false; status: number; message: string },
+	saved: string
+) => (o.ok ? { saved, section } : invalid(o.status, { message: o.message, values: { section } }));
+const sectionFailure = (section: Section, f: ActionFailure<FormFailure>) => {
+	f.data.values.section = section;
+	return f;
+};
 
 export const actions: Actions = {
 	sluiten: (event) => {
@@ -75,6 +131,52 @@ export const actions: Actions = {
 				values: { closesAt: '' }
 			});
 		return reply(o, 'De sluitingsdatum is aangepast.');
+	},
+	teamgrootte: async (event) => {
+		const { me, db, r } = mine(event);
+		const parsed = await parseForm(event.request, teamSizeForm, ['teamSize']);
+		if ('failure' in parsed) return sectionFailure('teamgrootte', parsed.failure);
+		const n = parsed.data.teamSize;
+		return sectionReply(
+			'teamgrootte',
+			setTeamSize(db, me.id, r, n),
+			n === null
+				? 'Het aantal uitgenodigden is gewist.'
+				: `Het aantal uitgenodigden is opgeslagen: ${n}.`
+		);
+	},
+	herinnering: async (event) => {
+		const { me, db, r } = mine(event);
+		const parsed = await parseForm(event.request, reminderForm, ['daysBefore']);
+		if ('failure' in parsed) return sectionFailure('herinneringen', parsed.failure);
+		const d = parsed.data;
+		const o = setReminder(db, me.id, r, d.kind, d.kind === 'closing' ? d.daysBefore : null);
+		if (!o.ok && o.field)
+			return invalid(o.status, {
+				message: 'De herinnering is niet opgeslagen.',
+				errors: { [o.field]: o.message },
+				values: {
+					section: 'herinneringen',
+					...(d.kind === 'closing' ? { daysBefore: String(d.daysBefore) } : {})
+				}
+			});
+		return sectionReply(
+			'herinneringen',
+			o,
+			d.kind === 'closing'
+				? `U krijgt een mail ${d.daysBefore} ${d.daysBefore === 1 ? 'dag' : 'dagen'} voor de sluitingsdatum.`
+				: 'U krijgt een mail zodra het minimum is bereikt.'
+		);
+	},
+	'herinnering-stoppen': async (event) => {
+		const { me, db, r } = mine(event);
+		const parsed = await parseForm(event.request, z.object({ kind: reminderKind }));
+		if ('failure' in parsed) return sectionFailure('herinneringen', parsed.failure);
+		cancelReminder(db, me.id, r, parsed.data.kind);
+		return {
+			saved: 'De herinnering is geschrapt: u krijgt deze mail niet.',
+			section: 'herinneringen' as const
+		};
 	},
 	'nieuwe-link': (event) => {
 		const { me, db, r } = mine(event);
