@@ -322,15 +322,24 @@ test('the team conversation moves between themes by arrow keys and presenter cli
 	await page.keyboard.press('ArrowLeft');
 	await expect(page.getByText('Thema 1 van 9')).toBeVisible();
 	// Before the first theme there is nothing: the key does nothing.
+	await expect(page).toHaveURL(/\?thema=1$/);
 	await page.keyboard.press('PageUp');
-	await expect(page).toHaveURL(/\/gesprek$/);
+	await page.waitForTimeout(300);
+	await expect(page).toHaveURL(/\?thema=1$/);
 	await expect(page.getByText('Thema 1 van 9')).toBeVisible();
 	// The chart follows the keys as it follows the links.
 	await page.keyboard.press('ArrowRight');
 	await expect(page.getByRole('img', { name: /Gestapeld staafdiagram/ })).toHaveAccessibleName(
 		/per stelling bij Basisondersteuning/
 	);
-	// The fullscreen control is offered outside fullscreen only.
+	// The fullscreen control is offered outside fullscreen only; the keys keep the stage fullscreen.
+	await page.getByRole('button', { name: 'Volledig scherm' }).click();
+	await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName)).toBe('SECTION');
+	await expect(page.getByRole('button', { name: 'Volledig scherm' })).toHaveCount(0);
+	await page.keyboard.press('PageDown');
+	await expect(page.getByText('Thema 3 van 9')).toBeVisible();
+	expect(await page.evaluate(() => document.fullscreenElement?.tagName)).toBe('SECTION');
+	await page.evaluate(() => document.exitFullscreen());
 	await expect(page.getByRole('button', { name: 'Volledig scherm' })).toBeVisible();
 });
 
