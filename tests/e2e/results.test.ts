@@ -288,6 +288,121 @@ test('the team-conversation view shows one theme at a time with its questions', 
 	);
 });
 
+/** The demo school's newest finished round: real-sized answers on every theme. */
+function demoRound(): { id: number; themes: number } {
+	const db = new Database(join(E2E_DATA, 'scan.db'), { readonly: true });
+	const id = db
+		.prepare(
+			"select r.id from round r join school s on s.id = r.school_id where s.instellingscode = '90AA' and r.title = 'Scan najaar 2026'"
+		)
+		.pluck()
+		.get() as number;
+	db.close();
+	return { id, themes: 9 };
+}
+
+test('the team conversation moves between themes by arrow keys and presenter clicker keys', async ({
+	page
+}) => {
+	const { id } = demoRound();
+	await signIn(page, 'school@example.org');
+	await page.goto(`/rondes/${id}/gesprek`);
+	const heading = page.getByRole('heading', { level: 1 });
+	await expect(heading).toHaveText('Visie en beleid');
+	// The page's script has started once the chart is drawn.
+	await expect(page.locator('canvas[data-drawn]')).toHaveCount(1);
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByText('Thema 2 van 9')).toBeVisible();
+	await expect(heading).toHaveText('Basisondersteuning en ondersteuningsstructuur');
+	await page.keyboard.press('PageDown');
+	await expect(page.getByText('Thema 3 van 9')).toBeVisible();
+	await expect(page).toHaveURL(/\?thema=3$/);
+	await page.keyboard.press('PageUp');
+	await expect(page.getByText('Thema 2 van 9')).toBeVisible();
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByText('Thema 1 van 9')).toBeVisible();
+	// Before the first theme there is nothing: the key does nothing.
+	await expect(page).toHaveURL(/\?thema=1$/);
+	await page.keyboard.press('PageUp');
+	await page.waitForTimeout(300);
+	await expect(page).toHaveURL(/\?thema=1$/);
+	await expect(page.getByText('Thema 1 van 9')).toBeVisible();
+	// The chart follows the keys as it follows the links.
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('img', { name: /Gestapeld staafdiagram/ })).toHaveAccessibleName(
+		/per stelling bij Basisondersteuning/
+	);
+	// The fullscreen control is offered outside fullscreen only; the keys keep the stage fullscreen.
+	await page.getByRole('button', { name: 'Volledig scherm' }).click();
+	await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName)).toBe('SECTION');
+	await expect(page.getByRole('button', { name: 'Volledig scherm' })).toHaveCount(0);
+	await page.keyboard.press('PageDown');
+	await expect(page.getByText('Thema 3 van 9')).toBeVisible();
+	expect(await page.evaluate(() => document.fullscreenElement?.tagName)).toBe('SECTION');
+	await page.evaluate(() => document.exitFullscreen());
+	await expect(page.getByRole('button', { name: 'Volledig scherm' })).toBeVisible();
+});
+
+for (const size of [
+	{ width: 1366, height: 768 },
+	{ width: 1920, height: 1080 }
+]) {
+	test(`the team conversation fits a ${size.width}×${size.height} projector on every theme, in large type`, async ({
+		page
+	}) => {
+		const { id, themes } = demoRound();
+		await page.setViewportSize(size);
+		await signIn(page, 'school@example.org');
+		for (let n = 1; n <= themes; n++) {
+			await page.goto(`/rondes/${id}/gesprek?thema=${n}`);
+			await expect(page.getByText(`Thema ${n} van ${themes}`)).toBeVisible();
+			await expect(page.locator('canvas[data-drawn]')).toHaveCount(1);
+			const fit = await page.evaluate(() => ({
+				height: document.documentElement.scrollHeight,
+				width: document.documentElement.scrollWidth,
+				innerHeight: innerHeight,
+				innerWidth: innerWidth
+			}));
+			expect(fit.height, `thema ${n}: geen verticale scroll`).toBeLessThanOrEqual(fit.innerHeight);
+			expect(fit.width, `thema ${n}: geen horizontale scroll`).toBeLessThanOrEqual(fit.innerWidth);
+			// Theme, chart and discussion questions all on the screen, side by side.
+			const chart = await page.getByRole('img', { name: /Gestapeld staafdiagram/ }).boundingBox();
+			const talk = await page.getByRole('heading', { name: 'Om over te praten' }).boundingBox();
+			const lastQuestion = await page.locator('.questions li').last().boundingBox();
+			expect(chart!.y + chart!.height).toBeLessThanOrEqual(size.height);
+			expect(lastQuestion!.y + lastQuestion!.height).toBeLessThanOrEqual(size.height);
+			expect(talk!.x, 'de vragen staan naast de grafiek').toBeGreaterThan(chart!.x + chart!.width);
+			// Readable from the back of the room: the body text and the questions at 24 px or more.
+			const sizes = await page.evaluate(() =>
+				[
+					document.querySelector('.stage'),
+					document.querySelector('.big'),
+					...document.querySelectorAll('.questions li'),
+					...document.querySelectorAll('.statements summary')
+				].map((e) => parseFloat(getComputedStyle(e!).fontSize))
+			);
+			for (const px of sizes) expect(px).toBeGreaterThanOrEqual(24);
+		}
+		await expectAccessible(page);
+	});
+}
+
+test('the team conversation reflows on a phone: stacked, no sideways scroll', async ({ page }) => {
+	const { id } = demoRound();
+	await signIn(page, 'school@example.org');
+	for (const width of [360, 320]) {
+		await page.setViewportSize({ width, height: 740 });
+		await page.goto(`/rondes/${id}/gesprek?thema=2`);
+		await expect(page.locator('canvas[data-drawn]')).toHaveCount(1);
+		const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(scroll).toBeLessThanOrEqual(width);
+		const chart = await page.getByRole('img', { name: /Gestapeld staafdiagram/ }).boundingBox();
+		const talk = await page.getByRole('heading', { name: 'Om over te praten' }).boundingBox();
+		expect(talk!.y, 'de vragen onder de grafiek').toBeGreaterThan(chart!.y + chart!.height);
+		await expectAccessible(page);
+	}
+});
+
 test('results stand beside the previous round and other schools that shared theirs', async ({
 	page
 }) => {

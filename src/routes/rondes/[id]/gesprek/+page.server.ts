@@ -15,6 +15,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const n = Math.min(Math.max(Number(url.searchParams.get('thema')) || 1, 1), count);
 	const theme = score.themes[n - 1] ?? null;
 	return {
+		wide: true,
 		round: { id: r.id, title: r.title },
 		disclosure: score.disclosure,
 		open: state === 'open',
