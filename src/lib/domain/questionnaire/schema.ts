@@ -125,7 +125,18 @@ export const questionnaireSchema = z.strictObject({
 	version: z.int().min(1, { error: 'versie begint bij 1' }),
 	title: text,
 	description: text,
-	audience: z.enum(['school', 'swv']).describe('Wie vult in: een schoolteam of het SWV zelf.'),
+	audience: z
+		.enum(['school', 'swv', 'ouder'])
+		.describe('Wie vult in: een schoolteam, het SWV zelf of ouders.'),
+	companion: z
+		.strictObject({
+			of: id.describe('De vragenlijst waarnaast deze wordt uitgezet.'),
+			label: text,
+			minRespondents: z.int().min(5),
+			privacy: text,
+			invitation: text
+		})
+		.optional(),
 	minutes: z.int().positive().optional().describe('Geschatte invultijd in minuten.'),
 	scales: z.array(scaleSchema).min(1),
 	respondentGroups: z.array(respondentGroupSchema).optional(),

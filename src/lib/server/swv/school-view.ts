@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { benchmarkAllowed, summarizeUnits } from '$lib/domain/aggregate';
 import { levelFor, themesFor } from '$lib/domain/questionnaire/model';
 import { meetsNorm } from '$lib/domain/swv/norm';
@@ -32,7 +32,9 @@ export function swvSchoolView(
 	const rounds = db
 		.select()
 		.from(round)
-		.where(and(eq(round.schoolId, s.id), eq(round.scope, 'school')))
+		.where(
+			and(eq(round.schoolId, s.id), eq(round.scope, 'school'), isNull(round.companionOfRoundId))
+		)
 		.orderBy(desc(round.opensAt), desc(round.id))
 		.all();
 	const handedIn = handedInPerRound(db, eq(round.schoolId, s.id));

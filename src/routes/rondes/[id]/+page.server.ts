@@ -25,7 +25,12 @@ function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 
 export const load: PageServerLoad = (event) => {
 	const { db, r } = mine(event);
-	const { shareToken, invitation, ...overview } = roundOverview(db, getQuestionnaires(), r);
+	const { shareToken, invitation, ...overview } = roundOverview(
+		db,
+		getQuestionnaires(),
+		r,
+		event.url.origin
+	);
 	const link = `${event.url.origin}/s/${shareToken}`;
 	return {
 		...overview,
