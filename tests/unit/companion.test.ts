@@ -1,0 +1,182 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import * as t from '$lib/server/db/schema';
+import { loadQuestionnaires, QuestionnaireRegistry } from '$lib/server/questionnaires/registry';
+import { openSchoolRound } from '$lib/server/schools/page';
+import {
+	closeRound,
+	deleteRound,
+	extendRound,
+	reopenRound,
+	roundOverview
+} from '$lib/server/rounds/manage';
+import { companionRounds } from '$lib/server/rounds/companion';
+import { roundResults } from '$lib/server/results/round-results';
+import { shareWithSwv, stopSharing } from '$lib/server/results/sharing';
+import { themesFor } from '$lib/domain/questionnaire/model';
+import { dbWithSwv } from '../helpers/db';
+
+/**
+ * A parents' (companion) round on a real SQLite file: it opens with its team round, follows its
+ * lifecycle in one transaction, and its figures show only by its own disclosure; its comments
+ * only for the school's coordinators.
+ */
+const registry = new QuestionnaireRegistry([
+	...loadQuestionnaires('questionnaires').loaded.filter((l) => !l.questionnaire.companion),
+	...loadQuestionnaires('tests/fixtures/companion').loaded
+]);
+
+function setup() {
+	const { db, school, person } = dbWithSwv();
+	const s = school('11AA');
+	const me = person('coordinator@school.nl', [{ schoolId: s.id }]);
+	const teamId = openSchoolRound(
+		db,
+		registry,
+		s,
+		{
+			version: 1,
+			title: 'Scan najaar',
+			closesAt: null,
+			minRespondents: 3,
+			askGroups: true,
+			companion: 'ouder-test',
+			companionMinRespondents: 5
+		},
+		me.id
+	);
+	const row = (id: number) => db.select().from(t.round).where(eq(t.round.id, id)).get()!;
+	const team = () => row(teamId);
+	const parents = () => companionRounds(db, teamId)[0]!;
+	let n = 0;
+	const respond = (roundId: number, items: string[], value: number, comment?: [string, string]) => {
+		const r = db
+			.insert(t.response)
+			.values({ roundId, tokenHash: `t${++n}`, resumeHash: `r${n}`, submittedAt: new Date() })
+			.returning()
+			.get();
+		for (const itemId of items)
+			db.insert(t.answer).values({ responseId: r.id, itemId, value }).run();
+		if (comment)
+			db.insert(t.themeComment)
+				.values({ responseId: r.id, themeId: comment[0], text: comment[1] })
+				.run();
+	};
+	const teamItems = themesFor(registry.get('school-scan', 1)!, 'po').flatMap((v) =>
+		v.items.map((i) => i.id)
+	);
+	const parentItems = registry
+		.get('ouder-test', 1)!
+		.themes.flatMap((x) => x.items.map((i) => i.id));
+	return { db, me, team, parents, respond, teamItems, parentItems };
+}
+
+describe('a round with parents', () => {
+	it('opens a second round with its own link, minimum and questionnaire', () => {
+		const { db, team, parents } = setup();
+		const p = parents();
+		expect(p).toMatchObject({
+			companionOfRoundId: team().id,
+			questionnaireId: 'ouder-test',
+			minRespondents: 5,
+			status: 'open',
+			schoolId: team().schoolId
+		});
+		expect(p.shareToken).not.toBe(team().shareToken);
+		const o = roundOverview(db, registry, team(), 'https://scan.example');
+		expect(o.companions).toHaveLength(1);
+		expect(o.companions[0]!.link).toBe(`https://scan.example/s/${p.shareToken}`);
+		expect(o.companions[0]!.invitation).toContain(`https://scan.example/s/${p.shareToken}`);
+		expect(o.companions[0]!.invitation).toContain('School 11AA');
+	});
+
+	it('closes, reopens, extends, shares and stops sharing with its team round', () => {
+		const { db, me, team, parents, respond, teamItems } = setup();
+		for (let i = 0; i < 3; i++) respond(team().id, teamItems, 3);
+		expect(closeRound(db, registry, me.id, team()).ok).toBe(true);
+		expect(parents().status).toBe('closed');
+		expect(parents().closedAt).toEqual(team().closedAt);
+		expect(reopenRound(db, me.id, team()).ok).toBe(true);
+		expect(parents().status).toBe('open');
+		const later = new Date(Date.now() + 10 * 86_400_000);
+		expect(extendRound(db, me.id, team(), later).ok).toBe(true);
+		expect(parents().closesAt).toEqual(later);
+		expect(closeRound(db, registry, me.id, team()).ok).toBe(true);
+		expect(shareWithSwv(db, me.id, team(), null, true).ok).toBe(true);
+		expect(parents().releasedAt).toEqual(team().releasedAt);
+		expect(parents().everReleased).toBe(true);
+		expect(stopSharing(db, me.id, team()).ok).toBe(true);
+		expect(parents().releasedAt).toBeNull();
+	});
+
+	it('goes when its team round is deleted', () => {
+		const { db, me, team, parents } = setup();
+		const id = parents().id;
+		deleteRound(db, me.id, team());
+		expect(db.select().from(t.round).where(eq(t.round.id, id)).get()).toBeUndefined();
+	});
+});
+
+describe('disclosure of the parents’ figures', () => {
+	it('no results for anyone while the round is open', () => {
+		const { db, team, respond, parentItems, teamItems } = setup();
+		for (let i = 0; i < 6; i++) respond(companionRounds(db, team().id)[0]!.id, parentItems, 4);
+		for (let i = 0; i < 3; i++) respond(team().id, teamItems, 3);
+		const c = roundResults(db, registry, team(), true).companions[0]!;
+		expect(c).toMatchObject({ state: 'open', shown: false, themes: [], sideBySide: null });
+		expect(c.respondents).toBe(6);
+	});
+
+	it('below the parents’ minimum: nothing about parents anywhere, the team shown', () => {
+		const { db, me, team, parents, respond, parentItems, teamItems } = setup();
+		for (let i = 0; i < 4; i++)
+			respond(parents().id, parentItems, 4, ['contact-thuis', `Geheim ${i}`]);
+		for (let i = 0; i < 3; i++) respond(team().id, teamItems, 3);
+		closeRound(db, registry, me.id, team());
+		const page = roundResults(db, registry, team(), true);
+		expect(page.score.disclosure).not.toBe('hidden');
+		const c = page.companions[0]!;
+		expect(c).toMatchObject({ state: 'too-few', shown: false, themes: [], comments: {} });
+		const json = JSON.stringify(page);
+		expect(json).not.toContain('Geheim');
+		expect(json).not.toContain('De school luistert naar mij');
+		// Its snapshot (what SWV pages and exports read) holds no theme score either.
+		const snap = db
+			.select()
+			.from(t.roundSnapshot)
+			.where(eq(t.roundSnapshot.roundId, parents().id))
+			.get();
+		expect(snap?.themes ?? {}).toEqual({});
+	});
+
+	it('from the minimum: side by side, comments for the coordinators only', () => {
+		const { db, me, team, parents, respond, parentItems, teamItems } = setup();
+		for (let i = 0; i < 5; i++)
+			respond(parents().id, parentItems, 2, ['contact-thuis', `Opmerking ${i}`]);
+		for (let i = 0; i < 3; i++) respond(team().id, teamItems, 4);
+		closeRound(db, registry, me.id, team());
+		const c = roundResults(db, registry, team(), true).companions[0]!;
+		expect(c.shown).toBe(true);
+		expect(c.sideBySide!.mapped.map((m) => [m.themeId, m.team, m.companion])).toEqual([
+			['ondersteuningsstructuur', 100, 33],
+			['positie-ouders', 100, 33]
+		]);
+		expect(c.comments['contact-thuis']).toHaveLength(5);
+		const teamLink = roundResults(db, registry, team(), false);
+		expect(JSON.stringify(teamLink)).not.toContain('Opmerking');
+		expect(teamLink.companions[0]!.shown).toBe(true);
+	});
+
+	it('team hidden but parents shown, and the other way round', () => {
+		const { db, me, team, parents, respond, parentItems, teamItems } = setup();
+		for (let i = 0; i < 5; i++) respond(parents().id, parentItems, 3);
+		for (let i = 0; i < 2; i++) respond(team().id, teamItems, 3);
+		closeRound(db, registry, me.id, team());
+		const page = roundResults(db, registry, team(), true);
+		expect(page.score.disclosure).toBe('hidden');
+		expect(page.companions[0]!.sideBySide!.mapped.map((m) => [m.team, m.companion])).toEqual([
+			[null, 67],
+			[null, 67]
+		]);
+	});
+});
