@@ -14,7 +14,12 @@ import { companionRounds } from '$lib/server/rounds/companion';
 import { roundResults } from '$lib/server/results/round-results';
 import { shareWithSwv, stopSharing } from '$lib/server/results/sharing';
 import { themesFor } from '$lib/domain/questionnaire/model';
+import type { RoundRow } from '$lib/server/auth/access';
 import { dbWithSwv } from '../helpers/db';
+import { pdfPages, savePdf } from '../helpers/pdf';
+import { roundReportInput } from '$lib/server/results/round-results';
+import { renderSchoolReport } from '$lib/server/pdf/school-report';
+import { schoolReport } from '$lib/domain/school-report';
 
 /**
  * A parents' (companion) round on a real SQLite file: it opens with its team round, follows its
@@ -178,5 +183,37 @@ describe('disclosure of the parents’ figures', () => {
 			[null, 67],
 			[null, 67]
 		]);
+	});
+});
+
+describe('the school PDF', { timeout: 30_000 }, () => {
+	const pdfText = async (db: Parameters<typeof roundReportInput>[0], r: RoundRow) =>
+		pdfPages(
+			savePdf(await renderSchoolReport(schoolReport(roundReportInput(db, registry, r, false))))
+		)
+			.join('\n')
+			.replace(/\s+/g, ' ');
+
+	it('has "Wat ouders zeggen" with the side-by-side scores and statements, never a comment', async () => {
+		const { db, me, team, parents, respond, parentItems, teamItems } = setup();
+		for (let i = 0; i < 5; i++)
+			respond(parents().id, parentItems, 2, ['contact-thuis', `Opmerking ${i}`]);
+		for (let i = 0; i < 3; i++) respond(team().id, teamItems, 4);
+		closeRound(db, registry, me.id, team());
+		const text = await pdfText(db, team());
+		expect(text).toContain('Wat ouders zeggen');
+		expect(text).toMatch(/Positie van ouders 100 33/);
+		expect(text).toContain('De school luistert naar mij als ouder.');
+		expect(text).not.toContain('Opmerking');
+	});
+
+	it('has no parents section below their minimum', async () => {
+		const { db, me, team, parents, respond, parentItems, teamItems } = setup();
+		for (let i = 0; i < 4; i++) respond(parents().id, parentItems, 2);
+		for (let i = 0; i < 3; i++) respond(team().id, teamItems, 4);
+		closeRound(db, registry, me.id, team());
+		const text = await pdfText(db, team());
+		expect(text).not.toContain('Wat ouders zeggen');
+		expect(text).not.toContain('De school luistert naar mij');
 	});
 });

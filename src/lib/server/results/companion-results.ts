@@ -31,3 +31,24 @@ export function companionInputs(
 		];
 	});
 }
+
+/**
+ * The companions' scores on one theme of the team round (for the conversation view): only
+ * where the companion's own round shows figures and has that theme.
+ */
+export function companionScoresOn(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	team: RoundRow,
+	themeId: string | null
+): { label: string; respondents: number; score: number }[] {
+	if (!themeId) return [];
+	return companionInputs(db, registry, team, false).flatMap((c) => {
+		const s = c.result.score;
+		if (c.result.state !== 'shown' || s.disclosure === 'hidden') return [];
+		const score = s.themes.find((x) => x.themeId === themeId)?.score ?? null;
+		if (score === null) return [];
+		const label = c.questionnaire.companion?.label ?? c.questionnaire.title;
+		return [{ label, respondents: s.respondents, score }];
+	});
+}
