@@ -26,8 +26,13 @@ if (existsSync(file)) {
 			.map((row) => /** @type {{ email: string }} */ (row));
 		db.close();
 		if (demo.length) {
+			// With SEED_ADMIN_PASSWORD the demo admin has that password, not the public one.
+			const ownAdmin = Boolean(process.env.SEED_ADMIN_PASSWORD);
 			console.log('Demo-accounts (wachtwoord "demo-wachtwoord"):');
-			for (const { email } of demo) console.log(`  ${email}`);
+			for (const { email } of demo) {
+				const own = ownAdmin && email === 'beheer@example.org';
+				console.log(`  ${email}${own ? ' (eigen wachtwoord uit SEED_ADMIN_PASSWORD)' : ''}`);
+			}
 		}
 	} catch {
 		// A database without tables yet: the app migrates it at start-up.

@@ -1,7 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as t from '$lib/server/db/schema';
-import { loadQuestionnaires, QuestionnaireRegistry } from '$lib/server/questionnaires/registry';
+import { readFileSync } from 'node:fs';
+import {
+	contentHash,
+	loadQuestionnaires,
+	QuestionnaireRegistry
+} from '$lib/server/questionnaires/registry';
+import { questionnaireSchema } from '$lib/domain/questionnaire/schema';
 import { openSchoolRound } from '$lib/server/schools/page';
 import {
 	closeRound,
@@ -26,9 +32,13 @@ import { schoolReport } from '$lib/domain/school-report';
  * lifecycle in one transaction, and its figures show only by its own disclosure; its comments
  * only for the school's coordinators.
  */
+// The app's questionnaires with the small fixture beside them (the checker wants its team
+// questionnaire in the same folder, so it is added here).
+const fixturePath = 'tests/fixtures/companion/ouder-test/v1.json';
+const fixture = questionnaireSchema.parse(JSON.parse(readFileSync(fixturePath, 'utf8')));
 const registry = new QuestionnaireRegistry([
 	...loadQuestionnaires('questionnaires').loaded.filter((l) => !l.questionnaire.companion),
-	...loadQuestionnaires('tests/fixtures/companion').loaded
+	{ path: fixturePath, questionnaire: fixture, hash: contentHash(fixture) }
 ]);
 
 function setup() {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	companionInvitation,
 	companionMinimum,
+	companionPrivacy,
 	companionReport,
 	companionsOf,
 	respondentWords
@@ -148,6 +149,10 @@ describe('the side-by-side view', () => {
 describe('respondent words and the ready invitation', () => {
 	it('parents read about their child, the team about its functions', () => {
 		expect(respondentWords(parents).groupQuestion).toMatch(/uw kind/);
+		const real = read('questionnaires/ouder-scan/v1.json');
+		expect(respondentWords(real).groupQuestion).toBe(
+			'Krijgt uw kind extra hulp op school? (optioneel)'
+		);
 		expect(respondentWords(team).groupQuestion).toMatch(/functie/);
 		expect(respondentWords(parents).thanks).not.toMatch(/collega/);
 	});
@@ -161,8 +166,23 @@ describe('respondent words and the ready invitation', () => {
 		});
 		expect(text).toContain('https://x/s/abc');
 		expect(text).toContain(
-			'Wat vindt u van De Regenboog? Het kost 5 minuten, tot en met vrijdag 18 december 2026.'
+			'Wat vindt u van De Regenboog? Het kost 5 minuten; invullen kan tot en met vrijdag 18 december 2026.'
 		);
 		expect(text).not.toMatch(/\{/);
+		const without = companionInvitation(parents.companion!.invitation, {
+			link: 'https://x/s/abc',
+			school: 'De Regenboog',
+			minutes: 5,
+			closesAt: null
+		});
+		expect(without).toContain('Het kost 5 minuten.');
+	});
+
+	it('fills in the round’s minimum in the privacy text, never below 5', () => {
+		expect(companionPrivacy(parents.companion!, 8)).toEqual([
+			'We vragen geen naam.',
+			'De school ziet uitkomsten pas vanaf 8 ouders.'
+		]);
+		expect(companionPrivacy(parents.companion!, 3)[1]).toContain('vanaf 5 ouders');
 	});
 });

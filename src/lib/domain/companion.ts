@@ -43,8 +43,8 @@ const longDate = (d: Date) =>
 
 /**
  * The companion's ready invitation (for a newsletter or parent app), from its file's text with
- * `{link}`, `{closesAt}`, `{minutes}` and `{school}` filled in. Without a closing date the
- * sentence part naming it reads "tot de school de vragenlijst sluit".
+ * `{link}`, `{minutes}` and `{school}` filled in; `{closesAt}` becomes "; invullen kan tot en
+ * met <date>", or nothing without a closing date.
  */
 export function companionInvitation(
 	template: string,
@@ -52,7 +52,7 @@ export function companionInvitation(
 ): string {
 	const values: Record<string, string> = {
 		link: f.link,
-		closesAt: f.closesAt ? longDate(f.closesAt) : 'de dag dat de school de vragenlijst sluit',
+		closesAt: f.closesAt ? `; invullen kan tot en met ${longDate(f.closesAt)}` : '',
 		minutes: String(f.minutes),
 		school: f.school
 	};
@@ -90,7 +90,7 @@ const TEAM_WORDS: RespondentWords = {
 };
 
 const PARENT_WORDS: RespondentWords = {
-	groupQuestion: 'Krijgt uw kind extra ondersteuning? (optioneel)',
+	groupQuestion: 'Krijgt uw kind extra hulp op school? (optioneel)',
 	groupHint:
 		'Zo kan de school zien of ouders van kinderen met extra ondersteuning er anders over denken. Kleine groepen worden samengevoegd, zodat niemand herkenbaar is.',
 	groupRefused: 'Kies een van de genoemde antwoorden, of geen.',
@@ -101,8 +101,21 @@ const PARENT_WORDS: RespondentWords = {
 	privacyAnchor: 'ouders'
 };
 
-export function respondentWords(q: Pick<Questionnaire, 'audience'>): RespondentWords {
-	return q.audience === 'ouder' ? PARENT_WORDS : TEAM_WORDS;
+/** The words for this questionnaire's audience; its file's `respondentGroupQuestion` first. */
+export function respondentWords(
+	q: Pick<Questionnaire, 'audience' | 'respondentGroupQuestion'>
+): RespondentWords {
+	const words = q.audience === 'ouder' ? PARENT_WORDS : TEAM_WORDS;
+	return q.respondentGroupQuestion
+		? { ...words, groupQuestion: `${q.respondentGroupQuestion} (optioneel)` }
+		: words;
+}
+
+/** The companion's privacy text with `{minimum}` filled in, as paragraphs. */
+export function companionPrivacy(c: Companion, minimum: number): string[] {
+	return c.privacy
+		.replaceAll('{minimum}', String(Math.max(minimum, COMPANION_MINIMUM)))
+		.split(/\n\s*\n/);
 }
 
 /** One theme side by side: the team's score and the companion's, each null when not shown. */

@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readQuestionnaireFile, checkQuestionnaireDir } from '../../server/questionnaires/files';
+import {
+	checkQuestionnaireDir,
+	listQuestionnaireFiles,
+	readQuestionnaireFile
+} from '../../server/questionnaires/files';
 import { checkQuestionnaireFiles, canonicalContent } from './check';
 import { questionnaireJsonSchema } from './json-schema';
 import { themesFor } from './model';
@@ -9,11 +13,15 @@ import type { Questionnaire } from './schema';
 
 const FIXTURES = 'tests/fixtures/questionnaires';
 
+/** One file `v1.json`, or (for mistakes between files) one folder per questionnaire. */
 function problemsIn(folder: string): string[] {
-	const files = readdirSync(folder)
-		.sort()
-		.map((name) => readQuestionnaireFile(join(folder, name)));
-	return checkQuestionnaireFiles(files).flatMap((c) => c.problems);
+	const nested = readdirSync(folder, { withFileTypes: true }).some((e) => e.isDirectory());
+	const paths = nested
+		? listQuestionnaireFiles(folder)
+		: readdirSync(folder)
+				.sort()
+				.map((name) => join(folder, name));
+	return checkQuestionnaireFiles(paths.map(readQuestionnaireFile)).flatMap((c) => c.problems);
 }
 
 describe('malformed questionnaire files', () => {
@@ -72,8 +80,46 @@ describe('malformed questionnaire files', () => {
 		],
 		['ontbrekend-veld', ['v1.json: title: ontbreekt']],
 		[
+			'ouder-minimum-te-laag',
+			[
+				'ouders/v1.json: companion.minRespondents: minstens 5: deze groep is groot en hoort anoniem te blijven'
+			]
+		],
+		[
+			'ouder-naast-onbekende-lijst',
+			['v1.json: companion.of: vragenlijst "bestaat-niet" bestaat niet']
+		],
+		[
+			'ouder-naast-swv-lijst',
+			[
+				'ouders/v1.json: companion.of: "swv" is geen vragenlijst voor schoolteams; alleen naast een schoolronde kan een andere groep meedoen'
+			]
+		],
+		[
+			'ouder-uitnodiging-zonder-link',
+			['ouders/v1.json: companion.invitation: moet {link} bevatten']
+		],
+		[
+			'ouder-zonder-companion',
+			[
+				'v1.json: companion: ontbreekt: een vragenlijst voor "ouder" loopt naast een teamronde en noemt die met companion.of'
+			]
+		],
+		[
+			'ouder-zonder-gedeeld-thema',
+			[
+				'ouders/v1.json: themes: geen enkel thema heeft de id van een thema uit "team", dus niets kan naast de uitkomsten van het team staan'
+			]
+		],
+		[
 			'swv-met-schooltypen',
 			['v1.json: themes[1].appliesTo: een SWV-vragenlijst kent geen schooltypen']
+		],
+		[
+			'team-met-companion',
+			[
+				'v1.json: companion: een vragenlijst voor "school" loopt zelfstandig en kent geen "companion"'
+			]
 		],
 		['thema-leeg-voor-schooltype', ['v1.json: themes[1]: geen stellingen voor schooltype "vo"']],
 		[
@@ -144,6 +190,7 @@ describe('the committed questionnaires', () => {
 	it('load without problems', () => {
 		expect(checked.flatMap((c) => c.problems)).toEqual([]);
 		expect(checked.map((c) => c.path).sort()).toEqual([
+			'questionnaires/ouder-scan/v1.json',
 			'questionnaires/school-scan/v1.json',
 			'questionnaires/swv-scan/v1.json',
 			'questionnaires/swv-scan/v2.json'
@@ -184,12 +231,86 @@ describe('the committed questionnaires', () => {
 		expect(q.themes.map((t) => t.items.length)).toEqual([4, 4, 4, 4, 4, 4, 4]);
 	});
 
+	it('ouder-scan v1 runs beside the school scan: 19 statements in themes that share its ids', () => {
+		const parents = get('ouder-scan')!;
+		const team = get('school-scan')!;
+		expect(parents.audience).toBe('ouder');
+		expect(parents.companion).toMatchObject({ of: 'school-scan', minRespondents: 5 });
+		expect(parents.themes.flatMap((t) => t.items)).toHaveLength(19);
+		const teamThemes = new Set(team.themes.map((t) => t.id));
+		expect(parents.themes.map((t) => t.id).filter((id) => !teamThemes.has(id))).toEqual([]);
+		expect(parents.themes.map((t) => t.id)).toEqual(
+			expect.arrayContaining([
+				'positie-ouders',
+				'positie-leerling',
+				'ondersteuningsstructuur',
+				'zicht-op-ontwikkeling',
+				'samenwerking-partners'
+			])
+		);
+		// The scale is the team's, so that the scores are on the same footing.
+		expect(parents.scales).toEqual(team.scales);
+		expect(parents.levels.map((l) => [l.id, l.from, l.to])).toEqual(
+			team.levels.map((l) => [l.id, l.from, l.to])
+		);
+		const teamItems = new Set(team.themes.flatMap((t) => t.items.map((i) => i.id)));
+		expect(
+			parents.themes.flatMap((t) => t.items.map((i) => i.id)).filter((id) => teamItems.has(id))
+		).toEqual([]);
+	});
+
+	it('ouder-scan v1 speaks plain Dutch: short sentences, jargon only with a word of explanation', () => {
+		const q = get('ouder-scan')!;
+		const texts = [
+			q.title,
+			q.description,
+			q.respondentGroupQuestion!,
+			...q.respondentGroups!.map((g) => g.label),
+			q.companion!.privacy,
+			q.companion!.invitation,
+			...q.levels.map((l) => l.description),
+			...q.themes.flatMap((t) => [
+				t.title,
+				t.intro,
+				...(t.comment ? [t.comment.label] : []),
+				...t.items.flatMap((i) => [i.text, i.help ?? ''])
+			])
+		];
+		const sentences = texts.flatMap((t) => t.split(/(?<=[.?!:])\s+/)).filter(Boolean);
+		const long = sentences.filter((s) => s.split(/\s+/).length > 20);
+		expect(long).toEqual([]);
+		for (const text of texts) {
+			expect(text).not.toMatch(/\bSWV\b|arrangement|basisondersteuning|zorgplicht|TLV/i);
+			if (/\bOPP\b/.test(text)) expect(text).toMatch(/ontwikkelingsperspectief/);
+			if (/handelingsdeel/.test(text)) expect(text).toMatch(/hulp die uw kind krijgt/);
+			if (/onderwijsconsulent/.test(text)) expect(text).toMatch(/onafhankelijke adviseur/);
+		}
+		// "samenwerkingsverband" appears only where it is explained.
+		const swv = texts.filter((t) => /samenwerkingsverband/.test(t));
+		expect(swv.length).toBeGreaterThan(0);
+		for (const t of swv) expect(t).toMatch(/de scholen in uw regio samen/);
+		// The privacy text names what is stored, who sees what, and from how many.
+		expect(q.companion!.privacy).toMatch(/anoniem/);
+		expect(q.companion!.privacy).toContain('{minimum}');
+		expect(q.companion!.privacy).toMatch(/alleen de mensen die de scan op school regelen/);
+	});
+
 	it('name the committed JSON Schema, which is up to date with the zod schema', () => {
 		for (const c of checked) {
 			expect(JSON.parse(readFileSync(c.path, 'utf8')).$schema).toBe('../schema.json');
 		}
 		// When this fails: run `npm run questionnaires:schema` and commit questionnaires/schema.json.
 		expect(readFileSync('questionnaires/schema.json', 'utf8')).toBe(questionnaireJsonSchema());
+	});
+});
+
+describe('a questionnaire for parents beside a team questionnaire', () => {
+	it('is accepted, with one theme shared with the team and one of its own', () => {
+		const checked = checkQuestionnaireDir('tests/fixtures/valid/met-ouders');
+		expect(checked.flatMap((c) => c.problems)).toEqual([]);
+		const parents = checked.find((c) => c.questionnaire?.id === 'ouders')!.questionnaire!;
+		expect(parents.companion?.of).toBe('team');
+		expect(parents.respondentGroupQuestion).toBe('Krijgt uw kind extra hulp?');
 	});
 });
 

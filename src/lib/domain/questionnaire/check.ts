@@ -82,6 +82,23 @@ export function crossCheck(q: Questionnaire): { path: Path; message: string }[] 
 	const out: { path: Path; message: string }[] = [];
 	const add = (path: Path, message: string) => out.push({ path, message });
 
+	if (q.audience === 'school' || q.audience === 'swv') {
+		if (q.companion) {
+			add(
+				['companion'],
+				`een vragenlijst voor "${q.audience}" loopt zelfstandig en kent geen "companion"`
+			);
+		}
+	} else if (!q.companion) {
+		add(
+			['companion'],
+			`ontbreekt: een vragenlijst voor "${q.audience}" loopt naast een teamronde en noemt die met companion.of`
+		);
+	}
+	if (q.respondentGroupQuestion && !q.respondentGroups?.length) {
+		add(['respondentGroupQuestion'], 'staat er zonder respondentGroups');
+	}
+
 	const seen = new Map<string, string>();
 	const unique = (kind: string, value: string, path: Path) => {
 		const key = `${kind}:${value}`;
@@ -166,7 +183,7 @@ export function crossCheck(q: Questionnaire): { path: Path; message: string }[] 
 					);
 				} else {
 					const unreachable =
-						q.audience === 'school'
+						q.audience !== 'swv'
 							? (item.appliesTo ?? themeTypes).filter(
 									(type) => !itemTypes.get(target.id)?.includes(type)
 								)
@@ -191,7 +208,7 @@ export function crossCheck(q: Questionnaire): { path: Path; message: string }[] 
 			earlierItems.set(item.id, item);
 			itemTypes.set(item.id, item.appliesTo ?? themeTypes);
 		});
-		if (q.audience === 'school') {
+		if (q.audience !== 'swv') {
 			for (const type of themeTypes) {
 				if (!theme.items.some((item) => (item.appliesTo ?? themeTypes).includes(type))) {
 					add(['themes', t], `geen stellingen voor schooltype "${type}"`);
@@ -327,6 +344,37 @@ export function checkQuestionnaireFiles(files: QuestionnaireFile[]): CheckedFile
 				);
 			}
 		});
+	}
+	for (const c of checked) {
+		const q = c.questionnaire;
+		if (!q?.companion) continue;
+		const team = [...byKey.values()].filter((other) => other.id === q.companion!.of);
+		if (!team.length) {
+			c.problems.push(
+				line(c.path, ['companion', 'of'], `vragenlijst "${q.companion.of}" bestaat niet`)
+			);
+			continue;
+		}
+		if (team.some((t) => t.audience !== 'school')) {
+			c.problems.push(
+				line(
+					c.path,
+					['companion', 'of'],
+					`"${q.companion.of}" is geen vragenlijst voor schoolteams; alleen naast een schoolronde kan een andere groep meedoen`
+				)
+			);
+			continue;
+		}
+		const teamThemes = new Set(team.flatMap((t) => t.themes.map((theme) => theme.id)));
+		if (!q.themes.some((theme) => teamThemes.has(theme.id))) {
+			c.problems.push(
+				line(
+					c.path,
+					['themes'],
+					`geen enkel thema heeft de id van een thema uit "${q.companion.of}", dus niets kan naast de uitkomsten van het team staan`
+				)
+			);
+		}
 	}
 	for (const c of checked) if (c.problems.length) delete c.questionnaire;
 	return checked;

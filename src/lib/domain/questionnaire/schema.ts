@@ -50,7 +50,9 @@ export const visibleIfSchema = z
 
 export const itemSchema = z.strictObject({
 	id,
-	text: text.describe('De stelling, in de wij-vorm vanuit het team.'),
+	text: text.describe(
+		'De stelling: in de wij-vorm vanuit het team, of in de ik-vorm voor ouders (taalniveau B1).'
+	),
 	help: text.optional().describe('Korte toelichting onder de stelling.'),
 	scale: id.describe('Id van een schaal uit "scales".'),
 	appliesTo: schoolTypes
@@ -119,6 +121,33 @@ export const signalsSchema = z.strictObject({
 		.describe('Spreiding (standaarddeviatie op 0–100) waarboven "beelden lopen uiteen" verschijnt.')
 });
 
+/**
+ * Who fills in a questionnaire. `school` and `swv` run their own rounds; every other audience is
+ * a companion: its round runs beside a school round (see `companionSchema`). A further audience
+ * (pupils in vo/vso, say) is a new value here and a new file, not a new code path.
+ */
+export const AUDIENCES = ['school', 'swv', 'ouder'] as const;
+export type QuestionnaireAudience = (typeof AUDIENCES)[number];
+
+export const companionSchema = z
+	.strictObject({
+		of: id.describe('Id van de teamvragenlijst waarnaast deze lijst loopt, zoals "school-scan".'),
+		label: text.describe('Hoe de app deze groep noemt, in het meervoud: "Ouders".'),
+		minRespondents: z
+			.int()
+			.min(5, { error: 'minstens 5: deze groep is groot en hoort anoniem te blijven' })
+			.describe('Standaard minimum aantal verstuurde antwoorden voor deze groep.'),
+		privacy: text.describe(
+			'Privacytekst voor deze groep, in eenvoudige taal. {minimum} wordt het minimum van de ronde.'
+		),
+		invitation: text
+			.refine((t) => t.includes('{link}'), { error: 'moet {link} bevatten' })
+			.describe(
+				'Kant-en-klare tekst voor nieuwsbrief of ouderapp. Vervangen: {school}, {link}, {minutes}, {closesAt} (met "tot en met …" of leeg).'
+			)
+	})
+	.describe('Voor een aanvullende groep (zoals ouders): de ronde loopt naast een teamronde.');
+
 export const questionnaireSchema = z.strictObject({
 	$schema: z.string().optional(),
 	id,
@@ -126,17 +155,12 @@ export const questionnaireSchema = z.strictObject({
 	title: text,
 	description: text,
 	audience: z
-		.enum(['school', 'swv', 'ouder'])
-		.describe('Wie vult in: een schoolteam, het SWV zelf of ouders.'),
-	companion: z
-		.strictObject({
-			of: id.describe('De vragenlijst waarnaast deze wordt uitgezet.'),
-			label: text,
-			minRespondents: z.int().min(5),
-			privacy: text,
-			invitation: text
-		})
-		.optional(),
+		.enum(AUDIENCES)
+		.describe('Wie vult in: een schoolteam, het SWV zelf, of ouders naast een teamronde.'),
+	companion: companionSchema.optional(),
+	respondentGroupQuestion: text
+		.optional()
+		.describe('De vraag boven de respondentgroepen; zonder deze tekst: "Wat is uw functie?".'),
 	minutes: z.int().positive().optional().describe('Geschatte invultijd in minuten.'),
 	scales: z.array(scaleSchema).min(1),
 	respondentGroups: z.array(respondentGroupSchema).optional(),

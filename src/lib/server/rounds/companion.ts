@@ -4,6 +4,7 @@ import { participation } from '$lib/domain/disclosure';
 import {
 	companionInvitation,
 	companionMinimum,
+	companionPrivacy,
 	companionsOf,
 	respondentWords,
 	COMPANION_MINIMUM
@@ -188,7 +189,8 @@ export function companionPrivacyTexts(registry: QuestionnaireRegistry) {
 					id: q.id,
 					anchor: respondentWords(q).privacyAnchor ?? q.id,
 					label: q.companion.label,
-					paragraphs: q.companion.privacy.split(/\n\s*\n/)
+					// Every round of it has at least this minimum (never below 5).
+					paragraphs: companionPrivacy(q.companion, COMPANION_MINIMUM)
 				}
 			];
 		});

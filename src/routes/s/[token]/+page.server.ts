@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { respondentWords } from '$lib/domain/companion';
+import { companionPrivacy, respondentWords } from '$lib/domain/companion';
 import { formatResumeCode, normalizeResumeCode } from '$lib/domain/respondent';
 import { continueStep } from '$lib/server/respondent/answers';
 import { RateLimit } from '$lib/server/auth/rate-limit';
@@ -34,7 +34,7 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 		themes: s.q.themes.length,
 		// Who answers (team, SWV, parents) decides a few words and the privacy text shown.
 		words: respondentWords(s.q),
-		privacy: s.q.companion?.privacy ?? null,
+		privacy: s.q.companion ? companionPrivacy(s.q.companion, s.round.minRespondents) : null,
 		open: s.open,
 		closesAt: s.round.closesAt,
 		minRespondents: s.round.minRespondents,
