@@ -141,14 +141,20 @@ export interface SideBySide {
  * The team's and the companion's theme scores beside each other. Each side shows only what its
  * own round discloses (`disclosedRound` of each): a hidden companion shows no score anywhere.
  */
+/** Theme scores as a round or its snapshot shows them. */
+export interface ShownScores {
+	disclosure: RoundScore['disclosure'];
+	themes: readonly { themeId: string; score: number | null }[];
+}
+
 export function sideBySide(
 	teamQ: Questionnaire,
-	team: Pick<RoundScore, 'disclosure' | 'themes'>,
+	team: ShownScores,
 	companionQ: Questionnaire,
-	companion: Pick<RoundScore, 'disclosure' | 'themes' | 'respondents'>
+	companion: ShownScores & { respondents: number }
 ): SideBySide {
 	const shown = companion.disclosure !== 'hidden';
-	const scoreOf = (s: Pick<RoundScore, 'disclosure' | 'themes'>, themeId: string) =>
+	const scoreOf = (s: ShownScores, themeId: string) =>
 		s.disclosure === 'hidden' ? null : (s.themes.find((t) => t.themeId === themeId)?.score ?? null);
 	const companionIds = new Set(companionQ.themes.map((t) => t.id));
 	const teamIds = new Set(teamQ.themes.map((t) => t.id));

@@ -1,10 +1,11 @@
-import type { CompanionInput } from '$lib/domain/companion';
+import { sideBySide, type CompanionInput, type SideBySideTheme } from '$lib/domain/companion';
 import type { RoundRow } from '../auth/access';
 import type { Db } from '../db/open';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 import { companionRounds } from '../rounds/companion';
 import { roundComments } from './comments';
 import { disclosedRound } from './disclosure';
+import { snapshotsOf } from './snapshots';
 
 /**
  * What a team round's companions (parents) show, each by its own disclosure (`disclosedRound`
@@ -51,4 +52,60 @@ export function companionScoresOn(
 		const label = c.questionnaire.companion?.label ?? c.questionnaire.title;
 		return [{ label, respondents: s.respondents, score }];
 	});
+}
+
+/**
+ * What the SWV sees of a shared team round's companions: per theme the parents' score beside
+ * the team's, from the companion's snapshot (its own disclosure); never statements or comments.
+ * Only companions shared with the team round, and only once their round shows figures.
+ */
+export function sharedCompanionScores(
+	db: Db,
+	registry: QuestionnaireRegistry,
+	team: RoundRow,
+	teamThemes: Record<string, number | null>,
+	now = Date.now()
+): SharedCompanion[] {
+	const teamQ = registry.get(team.questionnaireId, team.questionnaireVersion);
+	const shared = companionRounds(db, team.id).filter((c) => c.releasedAt);
+	if (!teamQ || !shared.length) return [];
+	const snaps = snapshotsOf(db, registry, shared, { now });
+	return shared.flatMap((c) => {
+		const q = registry.get(c.questionnaireId, c.questionnaireVersion);
+		const snap = snaps.get(c.id);
+		if (!q?.companion || !snap) return [];
+		const hidden = snap.disclosure === 'hidden';
+		const view = sideBySide(
+			teamQ,
+			{
+				disclosure: 'means',
+				themes: teamQ.themes.map((t) => ({ themeId: t.id, score: teamThemes[t.id] ?? null }))
+			},
+			q,
+			{
+				disclosure: snap.disclosure,
+				respondents: snap.respondents,
+				themes: q.themes.map((t) => ({ themeId: t.id, score: snap.themes[t.id] ?? null }))
+			}
+		);
+		return [
+			{
+				label: q.companion.label,
+				respondents: snap.respondents,
+				minRespondents: c.minRespondents,
+				hidden,
+				mapped: hidden ? [] : view.mapped,
+				own: hidden ? [] : view.own
+			}
+		];
+	});
+}
+
+export interface SharedCompanion {
+	label: string;
+	respondents: number;
+	minRespondents: number;
+	hidden: boolean;
+	mapped: SideBySideTheme[];
+	own: { themeId: string; title: string; score: number | null }[];
 }

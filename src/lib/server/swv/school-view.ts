@@ -13,6 +13,7 @@ import { snapshotsOf } from '../results/snapshots';
 import { normOf } from './norm';
 import { finishedAt, handedInPerRound, schoolScanFrame } from './picture';
 import { latestReleasedScores } from '../results/benchmarks';
+import { sharedCompanionScores } from '../results/companion-results';
 
 /**
  * One school as its SWV sees it: its rounds (that they exist and how many handed in), and of a
@@ -92,6 +93,8 @@ export function swvSchoolView(
 				respondents: snap.respondents,
 				hidden,
 				note: chosen.releaseNote,
+				// Parents (companions) shared with this round: theme scores only, by their own minimum.
+				companions: sharedCompanionScores(db, registry, chosen, hidden ? {} : snap.themes, now),
 				typeUnits: others.length,
 				typeBenchmark: benchmarkAllowed(others.length),
 				themes: hidden
