@@ -22,6 +22,8 @@ import { shareWithSwv, stopSharing } from '$lib/server/results/sharing';
 import { themesFor } from '$lib/domain/questionnaire/model';
 import type { RoundRow } from '$lib/server/auth/access';
 import { dbWithSwv } from '../helpers/db';
+import { swvSchoolView } from '$lib/server/swv/school-view';
+import { swvExportTables } from '$lib/server/swv/export';
 import { pdfPages, savePdf } from '../helpers/pdf';
 import { roundReportInput } from '$lib/server/results/round-results';
 import { renderSchoolReport } from '$lib/server/pdf/school-report';
@@ -225,5 +227,61 @@ describe('the school PDF', { timeout: 30_000 }, () => {
 		const text = await pdfText(db, team());
 		expect(text).not.toContain('Wat ouders zeggen');
 		expect(text).not.toContain('De school luistert naar mij');
+	});
+});
+
+describe('what the SWV sees of the parents', () => {
+	function shared(parentsSent: number) {
+		const x = setup();
+		for (let i = 0; i < parentsSent; i++)
+			x.respond(x.parents().id, x.parentItems, 2, ['contact-thuis', `Opmerking ${i}`]);
+		for (let i = 0; i < 3; i++) x.respond(x.team().id, x.teamItems, 4);
+		closeRound(x.db, registry, x.me.id, x.team());
+		expect(shareWithSwv(x.db, x.me.id, x.team(), null, true).ok).toBe(true);
+		const s = x.db.select().from(t.school).get()!;
+		const swvRow = x.db.select().from(t.swv).get()!;
+		return { ...x, s, swvRow };
+	}
+
+	it('theme scores beside the team’s, never statements or comments', () => {
+		const { db, s, team } = shared(5);
+		const view = swvSchoolView(db, registry, s, team().id);
+		const c = view.selected!.companions[0]!;
+		expect(c).toMatchObject({ label: 'Ouders', respondents: 5, hidden: false });
+		expect(c.mapped.map((m) => [m.themeId, m.team, m.companion])).toEqual([
+			['ondersteuningsstructuur', 100, 33],
+			['positie-ouders', 100, 33]
+		]);
+		const json = JSON.stringify(view);
+		expect(json).not.toContain('Opmerking');
+		expect(json).not.toContain('De school luistert naar mij');
+	});
+
+	it('below the parents’ minimum: how many sent, no score', () => {
+		const { db, s, team } = shared(4);
+		const c = swvSchoolView(db, registry, s, team().id).selected!.companions[0]!;
+		expect(c).toMatchObject({ respondents: 4, hidden: true, mapped: [], own: [] });
+	});
+
+	it('the export has the parents’ columns, with the reason under "Opmerking"', () => {
+		const shown = shared(5);
+		const [themes] = swvExportTables(shown.db, registry, shown.swvRow, null);
+		const header = themes!.columns.map((c) => c.header);
+		expect(header.slice(-3)).toEqual([
+			'Ouders: respondenten',
+			'Ouders: score (0-100)',
+			'Opmerking'
+		]);
+		const row = (id: string) => themes!.rows.find((r) => r.includes(id))!;
+		expect(row('positie-ouders').slice(-3)).toEqual([5, 33, null]);
+		expect(row('visie-en-beleid').slice(-3)).toEqual([5, null, null]);
+		const hidden = shared(4);
+		const [t2] = swvExportTables(hidden.db, registry, hidden.swvRow, null);
+		expect(t2!.rows.find((r) => r.includes('positie-ouders'))!.slice(-3)).toEqual([
+			4,
+			null,
+			'ouders: te weinig verstuurd (4, minimum 5)'
+		]);
+		expect(JSON.stringify(t2)).not.toContain('Opmerking 0');
 	});
 });
