@@ -63,8 +63,27 @@ describe('the demo seed', () => {
 		]);
 		// Every demo school has an action plan after last year's round and one started this year.
 		expect(db.select({ n: count() }).from(t.actionItem).get()!.n).toBe(16 * 3);
+		// Parents beside this year's round at three schools: two above their minimum, one below.
+		const parents = rounds.filter((r) => r.companionOfRoundId !== null);
+		expect(parents.map((r) => r.questionnaireId)).toEqual([
+			'ouder-scan',
+			'ouder-scan',
+			'ouder-scan'
+		]);
+		expect(
+			parents.map(
+				(r) =>
+					db.select({ n: count() }).from(t.response).where(eq(t.response.roundId, r.id)).get()!.n
+			)
+		).toEqual([14, 9, 3]);
+		for (const p of parents) {
+			const team = rounds.find((r) => r.id === p.companionOfRoundId)!;
+			expect(team.questionnaireId).toBe('school-scan');
+			expect(p.schoolId).toBe(team.schoolId);
+			expect(p.minRespondents).toBe(5);
+		}
 		// The versions the rounds use are now published.
-		expect(db.select().from(t.questionnaireVersion).all()).toHaveLength(2);
+		expect(db.select().from(t.questionnaireVersion).all()).toHaveLength(3);
 		expect(publishedVersionProblems(db, registry)).toEqual([]);
 	});
 

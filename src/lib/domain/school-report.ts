@@ -1,3 +1,4 @@
+import { companionReport, type CompanionInput } from './companion';
 import { planEntry, type ActionInput } from './action-plan';
 import { recommend, type CatalogItem } from './catalog';
 import { compareThemes } from './compare';
@@ -59,6 +60,8 @@ export interface SchoolReportInput {
 		sameType: readonly Record<string, number | null>[];
 	} | null;
 	comments: Record<string, string[]>;
+	/** Companion rounds (parents) beside this round, each with its own disclosure. */
+	companions?: readonly CompanionInput[];
 }
 
 /**
@@ -169,6 +172,8 @@ export function schoolReport(input: SchoolReportInput) {
 						title: t.title,
 						paragraphs: sopText(t, q, who, plan, score.respondents, w)
 					})),
+		/** Parents (companions) beside the team: theme scores side by side and their statements. */
+		companions: (input.companions ?? []).map((c) => companionReport(q, score, c)),
 		mr: mrSummary(score, summary, who, period, plan, q.levels, w),
 		method: methodText(q, r.minRespondents, w)
 	};

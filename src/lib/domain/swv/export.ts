@@ -20,8 +20,54 @@ export interface ExportTable {
 /** The calendar day in the Netherlands of a moment, as a date cell (midnight UTC of that day). */
 export const calendarDay = (d: Date): Date => new Date(`${isoDay(d)}T00:00:00Z`);
 
-export function themeTable(overview: Overview, questionnaireTitle: string): ExportTable {
+/**
+ * A school's companion (parents) on its latest shared round, as the SWV may see it: how many
+ * sent, and per theme a score only when their own round shows figures.
+ */
+export interface CompanionCells {
+	respondents: number;
+	minRespondents: number;
+	hidden: boolean;
+	scores: Readonly<Record<string, number | null>>;
+}
+
+/**
+ * One row per school and theme. With `companion` (e.g. "Ouders") two more columns give that
+ * group's respondents and theme score; where the school did not ask them or their figures do not
+ * show, the cells stay empty and the reason joins "Opmerking".
+ */
+export function themeTable(
+	overview: Overview,
+	questionnaireTitle: string,
+	companion?: { label: string; bySchool: ReadonlyMap<number, CompanionCells> }
+): ExportTable {
 	const rows: CellValue[][] = [];
+	const extra = companion ? 2 : 0;
+	/** The companion's cells and the reason for an empty score, for one school and theme. */
+	const companionCells = (schoolId: number, themeId: string | null) => {
+		if (!companion) return { cells: [] as CellValue[], reason: null };
+		const c = companion.bySchool.get(schoolId);
+		const who = companion.label.toLowerCase();
+		if (!c) return { cells: [null, null], reason: null };
+		if (c.hidden)
+			return {
+				cells: [c.respondents, null],
+				reason: `${who}: te weinig verstuurd (${c.respondents}, minimum ${c.minRespondents})`
+			};
+		if (themeId === null) return { cells: [c.respondents, null], reason: null };
+		const score = c.scores[themeId];
+		return {
+			cells: [c.respondents, score ?? null],
+			reason:
+				score === undefined
+					? null
+					: score === null
+						? `${who}: te weinig antwoorden op dit thema`
+						: null
+		};
+	};
+	const remark = (...parts: (string | null)[]) =>
+		parts.filter((p): p is string => !!p).join('; ') || null;
 	for (const r of overview.rows) {
 		const s = r.school;
 		const head: CellValue[] = [s.name, s.code, s.schoolType.toUpperCase(), s.place];
@@ -32,7 +78,14 @@ export function themeTable(overview: Overview, questionnaireTitle: string): Expo
 					? [null, null, null, null]
 					: [l.roundTitle, calendarDay(l.date), null, l.respondents];
 			// Every row has the header's columns: no theme figures, the reason under "Opmerking".
-			rows.push([...head, ...round, ...Array<CellValue>(6).fill(null), r.status]);
+			const p = companionCells(s.id, null);
+			rows.push([
+				...head,
+				...round,
+				...Array<CellValue>(6).fill(null),
+				...(extra ? [p.cells[0] ?? null, null] : []),
+				remark(r.status, p.reason)
+			]);
 			continue;
 		}
 		for (const c of r.cells) {
@@ -49,7 +102,11 @@ export function themeTable(overview: Overview, questionnaireTitle: string): Expo
 				c.level?.name ?? null,
 				theme.norm?.name ?? null,
 				c.meetsNorm === null ? null : c.meetsNorm ? 'ja' : 'nee',
-				c.score === null ? 'te weinig antwoorden' : null
+				...companionCells(s.id, c.themeId).cells,
+				remark(
+					c.score === null ? 'te weinig antwoorden' : null,
+					companionCells(s.id, c.themeId).reason
+				)
 			]);
 		}
 	}
@@ -70,6 +127,12 @@ export function themeTable(overview: Overview, questionnaireTitle: string): Expo
 			{ header: 'Niveau', kind: 'text' },
 			{ header: 'Norm SWV', kind: 'text' },
 			{ header: 'Haalt de norm', kind: 'text' },
+			...(companion
+				? [
+						{ header: `${companion.label}: respondenten`, kind: 'number' as const },
+						{ header: `${companion.label}: score (0-100)`, kind: 'number' as const }
+					]
+				: []),
 			{ header: 'Opmerking', kind: 'text', width: 28 }
 		],
 		rows

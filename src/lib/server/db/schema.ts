@@ -6,7 +6,8 @@ import {
 	primaryKey,
 	index,
 	uniqueIndex,
-	check
+	check,
+	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 
 /** Milliseconds since the epoch, set by SQLite so that every writer agrees. */
@@ -169,11 +170,22 @@ export const round = sqliteTable(
 		/** Once shared, always true: stopping to share does not undo what the SWV has seen. */
 		everReleased: integer('ever_released', { mode: 'boolean' }).notNull().default(false),
 		openedBySwv: integer('opened_by_swv', { mode: 'boolean' }).notNull().default(false),
+		/**
+		 * Set on a companion round (e.g. the parents' questionnaire beside a team round): the team
+		 * round it belongs to. It shares that round's lifecycle and goes with it when deleted.
+		 */
+		companionOfRoundId: integer('companion_of_round_id').references(
+			(): AnySQLiteColumn => round.id,
+			{
+				onDelete: 'cascade'
+			}
+		),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('round_school_idx').on(t.schoolId),
+		index('round_companion_idx').on(t.companionOfRoundId),
 		index('round_swv_idx').on(t.swvId),
 		check('round_min_respondents', sql`${t.minRespondents} >= 3`),
 		check(

@@ -159,6 +159,8 @@ export async function seedDemo(
 
 	const school = registry.latest('school-scan');
 	const swvScan = registry.latest('swv-scan');
+	// Parents beside the team (when the app has that questionnaire): a few finished rounds.
+	const parents = registry.latest('ouder-scan');
 	if (!school || !swvScan) throw new Error('De vragenlijsten school-scan en swv-scan ontbreken.');
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	const adminHash = adminPassword ? await hashPassword(adminPassword) : passwordHash;
@@ -264,6 +266,11 @@ export async function seedDemo(
 			respondents: number;
 			/** Per theme, how ready the school is on a 1–4 scale. */
 			readiness: (themeIndex: number) => number;
+			/** A companion round (parents) of this team round, with its own minimum. */
+			companionOf?: number;
+			minRespondents?: number;
+			/** Open comments: per respondent index, theme id and text. */
+			comments?: { respondent: number; themeId: string; text: string }[];
 		}) => {
 			const roundId = tx
 				.insert(t.round)
@@ -281,7 +288,9 @@ export async function seedDemo(
 					shareToken: generateShareToken(),
 					releasedAt: new Date(opts.closed),
 					everReleased: true,
-					openedBySwv: opts.scope === 'swv'
+					openedBySwv: opts.scope === 'swv',
+					companionOfRoundId: opts.companionOf ?? null,
+					minRespondents: opts.minRespondents ?? 3
 				})
 				.returning({ id: t.round.id })
 				.get().id;
@@ -318,6 +327,11 @@ export async function seedDemo(
 					.map(([itemId, value]) => ({ responseId, itemId, value }));
 				tx.insert(t.answer).values(rows).run();
 				answers += rows.length;
+				for (const c of opts.comments ?? [])
+					if (c.respondent === r)
+						tx.insert(t.themeComment)
+							.values({ responseId, themeId: c.themeId, text: c.text })
+							.run();
 			}
 			return roundId;
 		};
@@ -350,6 +364,35 @@ export async function seedDemo(
 				respondents: s.code === '90AF' ? 2 : 7 + ((si * 3) % 12),
 				readiness: readiness(0.35)
 			});
+			// Parents beside this year's round at three schools: two above their minimum (5), one
+			// below it, so the side-by-side view and its "nog geen uitkomsten" both show at once.
+			const parentsSent = { '90AA': 14, '90AB': 9, '90AC': 3 }[s.code];
+			if (parents && parentsSent !== undefined)
+				addRound({
+					...common,
+					q: parents,
+					title: 'Scan najaar 2026 — Ouders',
+					opened: '2026-10-26T08:00:00Z',
+					closed: '2026-11-13T16:00:00Z',
+					respondents: parentsSent,
+					// Parents see the school a little differently: lower on some themes, higher on others.
+					readiness: (ti) =>
+						Math.min(3.9, Math.max(1.2, base + 0.35 + Math.cos(si + ti * 2.1) * 0.7)),
+					companionOf: latest,
+					minRespondents: 5,
+					comments: [
+						{
+							respondent: 1,
+							themeId: 'positie-ouders',
+							text: 'Ik hoor vaak pas laat dat het niet goed gaat met mijn kind.'
+						},
+						{
+							respondent: 4,
+							themeId: 'positie-ouders',
+							text: 'De juf belt altijd terug als ik iets vraag.'
+						}
+					]
+				});
 			// The action plan made after last year's round, and the start of this year's.
 			tx.insert(t.actionItem)
 				.values([
@@ -407,5 +450,6 @@ export async function seedDemo(
 	});
 	markVersionUsed(db, registry, school.id, school.version);
 	markVersionUsed(db, registry, swvScan.id, swvScan.version);
+	if (parents) markVersionUsed(db, registry, parents.id, parents.version);
 	return { created: true, rounds, answers };
 }

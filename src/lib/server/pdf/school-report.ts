@@ -6,6 +6,7 @@ import type { PlanEntry } from '$lib/domain/action-plan';
 import type { SchoolReport } from '$lib/domain/school-report';
 import { shareApproach } from '$lib/domain/report-audience';
 import { barChart, stackedBarChart } from './charts';
+import { companionSection } from './companion-section';
 import {
 	COLORS,
 	DONT_KNOW_COLOR,
@@ -496,6 +497,8 @@ export async function renderSchoolReport(m: SchoolReport): Promise<Buffer> {
 		actionPlan(rd, m);
 		sop(rd, m);
 	}
+	// Parents (companions) whose own round shows figures; no section otherwise.
+	for (const c of m.companions) companionSection(rd, c);
 	mr(rd, m);
 	method(rd, m);
 	return rd.finish();

@@ -31,6 +31,8 @@ export function latestReleasedScores(
 	const now = Date.now();
 	const where = and(
 		eq(round.scope, 'school'),
+		// A companion round (parents) is no school's scan of its own.
+		isNull(round.companionOfRoundId),
 		eq(school.active, true),
 		eq(swv.active, true),
 		finishedBy(now),

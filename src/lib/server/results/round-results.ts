@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { swv } from '../db/schema';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 import { disclosedRound } from './disclosure';
+import { companionInputs } from './companion-results';
 import { releasedSchoolScores } from './benchmarks';
 import { roundComments } from './comments';
 import { isRoundOpen, roundContext, roundQuestionnaire, roundSchool } from '../rounds/rounds';
@@ -71,7 +72,8 @@ export function roundReportInput(
 			: null,
 		// Comments are for the school's own coordinators only, and only of the responses shown.
 		comments:
-			withComments && shown.state === 'shown' ? roundComments(db, r.id, shown.memberIds) : {}
+			withComments && shown.state === 'shown' ? roundComments(db, r.id, shown.memberIds) : {},
+		companions: companionInputs(db, registry, r, withComments)
 	};
 }
 

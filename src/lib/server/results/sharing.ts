@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { round } from '../db/schema';
 import { audit } from '../ops/audit';
 import { stateOf } from '../rounds/manage';
+import { applyToCompanions } from '../rounds/companion';
 import { applyRoundPatch, isRoundOpen, submittedCount } from '../rounds/rounds';
 
 /**
@@ -71,6 +72,8 @@ export function shareWithSwv(
 	}
 	db.transaction(() => {
 		applyRoundPatch(db, r.id, t.patch);
+		// The companion (parents) is shared with its team round; its own disclosure decides what shows.
+		applyToCompanions(db, r.id, t.patch);
 		db.update(round).set({ releaseNote: note }).where(eq(round.id, r.id)).run();
 	});
 	audit(db, userId, first ? 'ronde.gedeeld-met-swv' : 'ronde.toelichting-gewijzigd', {
@@ -84,7 +87,10 @@ export function shareWithSwv(
 export function stopSharing(db: Db, userId: string, r: RoundRow): ShareOutcome {
 	const t = transition(stateOf(db, r), { kind: 'stop-sharing' });
 	if (!t.ok) return t;
-	applyRoundPatch(db, r.id, t.patch);
+	db.transaction(() => {
+		applyRoundPatch(db, r.id, t.patch);
+		applyToCompanions(db, r.id, t.patch);
+	});
 	audit(db, userId, 'ronde.delen-gestopt', { type: 'ronde', id: r.id });
 	return { ok: true, first: false };
 }

@@ -10,6 +10,7 @@ import { audit } from '../ops/audit';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 import { hasRelease } from '../results/disclosure';
 import { dropSnapshot, takeSnapshot } from '../results/snapshots';
+import { applyToCompanions, companionBlocks } from './companion';
 import { remindersOf } from './reminders';
 import { applyRoundPatch, isRoundOpen, lifecycleState, roundCounts, roundSchool } from './rounds';
 
@@ -31,6 +32,7 @@ export function roundOverview(
 	registry: QuestionnaireRegistry,
 	r: RoundRow,
 	userId: string,
+	origin: string,
 	now = Date.now()
 ) {
 	const s = roundSchool(db, r);
@@ -65,26 +67,32 @@ export function roundOverview(
 			unitName: s?.name ?? 'ons samenwerkingsverband',
 			minutes: q?.minutes ?? 15
 		},
+		/** The parents' (companion) blocks: link, ready text, minimum, counts. */
+		companions: companionBlocks(db, registry, r, origin),
 		counts: q
 			? participation(q, counts, r.minRespondents)
 			: { submitted: counts.submitted, unsent: counts.started - counts.submitted, groups: [] }
 	};
 }
 
-/** Asks the lifecycle rules; on yes, writes the patch (and `also`) in one transaction and audits. */
+/**
+ * Asks the lifecycle rules; on yes, writes the patch (and `also`, for the round and each of its
+ * companions) in one transaction and audits. A companion round follows its team round.
+ */
 function change(
 	db: Db,
 	userId: string,
 	r: RoundRow,
 	action: RoundAction,
 	event: string,
-	also: () => void = () => {}
+	also: (x: RoundRow) => void = () => {}
 ): Outcome {
 	const t = transition(stateOf(db, r), action);
 	if (!t.ok) return t;
 	db.transaction(() => {
 		applyRoundPatch(db, r.id, t.patch);
-		also();
+		also(r);
+		for (const c of applyToCompanions(db, r.id, t.patch)) also(c);
 	});
 	audit(db, userId, event, { type: 'ronde', id: r.id });
 	return { ok: true };
@@ -98,14 +106,14 @@ export function closeRound(
 	r: RoundRow,
 	now = Date.now()
 ): Outcome {
-	return change(db, userId, r, { kind: 'close', now }, 'ronde.gesloten', () =>
-		takeSnapshot(db, registry, { ...r, status: 'closed' })
+	return change(db, userId, r, { kind: 'close', now }, 'ronde.gesloten', (x) =>
+		takeSnapshot(db, registry, { ...x, status: 'closed' })
 	);
 }
 
 export function reopenRound(db: Db, userId: string, r: RoundRow, now = Date.now()): Outcome {
-	return change(db, userId, r, { kind: 'reopen', now }, 'ronde.heropend', () =>
-		dropSnapshot(db, r.id)
+	return change(db, userId, r, { kind: 'reopen', now }, 'ronde.heropend', (x) =>
+		dropSnapshot(db, x.id)
 	);
 }
 
@@ -122,7 +130,7 @@ export function extendRound(
 		r,
 		{ kind: 'extend', now, closesAt: closesAt.getTime() },
 		'ronde.verlengd',
-		() => dropSnapshot(db, r.id)
+		(x) => dropSnapshot(db, x.id)
 	);
 }
 

@@ -83,7 +83,9 @@ export function roundFor(db: Db, user: SessionUser, id: number): RoundRow {
 		: undefined;
 	const s = r ? roundSchool(db, r) : null;
 	const allowed = r && (s ? maySchool(db, user, s, 'coordinate') : maySwv(db, user, r.swvId));
-	if (!r || !allowed) error(404, 'Deze ronde bestaat niet of u heeft er geen toegang toe.');
+	// A companion round (parents) is managed through its team round only.
+	if (!r || !allowed || r.companionOfRoundId !== null)
+		error(404, 'Deze ronde bestaat niet of u heeft er geen toegang toe.');
 	return r;
 }
 

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { invitationRefusal, maySchool, type SchoolRow } from '../auth/access';
 import type { SessionUser } from '../auth/session';
 import { coordinatorsOf } from '../accounts/coordinators';
@@ -8,6 +8,7 @@ import { round } from '../db/schema';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 import { defaultRoundTitle } from '$lib/domain/round-title';
 import { responseRate, responseRateShort } from '$lib/domain/reminders';
+import { companionChoices, createCompanionRound } from '../rounds/companion';
 import { createRound, isRoundOpen, submittedCount, type RoundSettings } from '../rounds/rounds';
 import { INACTIVE_SCHOOL_MESSAGE } from './status';
 
@@ -20,7 +21,12 @@ import { INACTIVE_SCHOOL_MESSAGE } from './status';
 export function schoolPage(db: Db, registry: QuestionnaireRegistry, me: SessionUser, s: SchoolRow) {
 	const coordinate = maySchool(db, me, s, 'coordinate');
 	const rounds = coordinate
-		? db.select().from(round).where(eq(round.schoolId, s.id)).orderBy(desc(round.opensAt)).all()
+		? db
+				.select()
+				.from(round)
+				.where(and(eq(round.schoolId, s.id), isNull(round.companionOfRoundId)))
+				.orderBy(desc(round.opensAt))
+				.all()
 		: [];
 	return {
 		school: {
@@ -46,6 +52,7 @@ export function schoolPage(db: Db, registry: QuestionnaireRegistry, me: SessionU
 				released: !!r.releasedAt
 			};
 		}),
+		companions: companionChoices(registry, 'school-scan'),
 		versions: registry.versions('school-scan').map((q) => ({ version: q.version, title: q.title })),
 		defaultTitle: defaultRoundTitle(
 			new Date(),
@@ -61,33 +68,47 @@ export function schoolPage(db: Db, registry: QuestionnaireRegistry, me: SessionU
 export const roundRefusal = (s: SchoolRow): string | null =>
 	s.active ? null : INACTIVE_SCHOOL_MESSAGE;
 
-/** Opens the school's own round on the school scan, audited; returns its id. */
+/**
+ * Opens the school's own round on the school scan, audited; returns its id. With `companion`
+ * (e.g. the parents' questionnaire) its companion round opens with it, in one transaction.
+ */
 export function openSchoolRound(
 	db: Db,
 	registry: QuestionnaireRegistry,
 	s: SchoolRow,
-	settings: RoundSettings,
+	{
+		companion = null,
+		companionMinRespondents = null,
+		...settings
+	}: RoundSettings & { companion?: string | null; companionMinRespondents?: number | null },
 	by: string
 ): number {
-	const id = createRound(
-		db,
-		registry,
-		{
-			scope: 'school',
-			schoolId: s.id,
-			swvId: s.swvId,
-			questionnaireId: 'school-scan',
-			openedBySwv: false
-		},
-		settings,
-		by
-	);
+	const id = db.transaction(() => {
+		const teamId = createRound(
+			db,
+			registry,
+			{
+				scope: 'school',
+				schoolId: s.id,
+				swvId: s.swvId,
+				questionnaireId: 'school-scan',
+				openedBySwv: false
+			},
+			settings,
+			by
+		);
+		if (companion) {
+			const team = db.select().from(round).where(eq(round.id, teamId)).get()!;
+			createCompanionRound(db, registry, team, companion, companionMinRespondents);
+		}
+		return teamId;
+	});
 	audit(
 		db,
 		by,
 		'ronde.geopend',
 		{ type: 'ronde', id },
-		{ schoolId: s.id, version: settings.version }
+		{ schoolId: s.id, version: settings.version, ...(companion ? { companion } : {}) }
 	);
 	return id;
 }

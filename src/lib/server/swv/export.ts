@@ -6,6 +6,7 @@ import {
 	itemTable,
 	matrixSheet,
 	themeTable,
+	type CompanionCells,
 	type ExportTable,
 	type ItemSource,
 	type MatrixSheet
@@ -16,6 +17,8 @@ import type { SwvRow } from '../auth/access';
 import type { Db } from '../db/open';
 import type { QuestionnaireRegistry } from '../questionnaires/registry';
 import { normOf } from './norm';
+import { sharedCompanionScores } from '../results/companion-results';
+import { companionChoices } from '../rounds/companion';
 import { schoolScanFrame, swvSchoolPicture } from './picture';
 
 /** The export tables of an SWV (optionally one school type): per theme and per statement. */
@@ -49,9 +52,34 @@ function swvExport(db: Db, registry: QuestionnaireRegistry, s: SwvRow, type: Sch
 			}
 		])
 	);
+	// Parents (the school scan's companion) in their own columns, by their own disclosure.
+	const companion = companionChoices(registry, 'school-scan')[0];
+	const bySchool = new Map<number, CompanionCells>();
+	for (const [schoolId, { round, snapshot }] of picture.latestRounds) {
+		const c = sharedCompanionScores(
+			db,
+			registry,
+			round,
+			snapshot.disclosure === 'hidden' ? {} : snapshot.themes
+		).find((x) => x.label === companion?.label);
+		if (c)
+			bySchool.set(schoolId, {
+				respondents: c.respondents,
+				minRespondents: c.minRespondents,
+				hidden: c.hidden,
+				scores: Object.fromEntries([
+					...c.mapped.map((m) => [m.themeId, m.companion] as const),
+					...c.own.map((m) => [m.themeId, m.score] as const)
+				])
+			});
+	}
 	return {
 		tables: [
-			themeTable(overview, questionnaire.title),
+			themeTable(
+				overview,
+				questionnaire.title,
+				companion ? { label: companion.label, bySchool } : undefined
+			),
 			itemTable(overview, sources, (v) => registry.get('school-scan', v))
 		],
 		matrix: matrixSheet(overview, levels)

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { startStatus } from '$lib/domain/swv/start-status';
 import { schoolsOfSwv, type SchoolRow, type SwvRow } from '../auth/access';
 import type { SessionUser } from '../auth/session';
@@ -17,7 +17,7 @@ export function swvHome(db: Db, registry: QuestionnaireRegistry, s: SwvRow, now 
 	const rounds = db
 		.select()
 		.from(round)
-		.where(eq(round.swvId, s.id))
+		.where(and(eq(round.swvId, s.id), isNull(round.companionOfRoundId)))
 		.orderBy(desc(round.opensAt))
 		.all();
 	// Only sent responses count, for the SWV too: never how many began.

@@ -1,3 +1,4 @@
+import { companionChoices, companionRounds } from '../rounds/companion';
 import type { SchoolType } from '$lib/domain/school-type';
 import { sectorBenchmark, type BenchmarkSchool } from '$lib/domain/swv/benchmark';
 import type { RowFilter } from '$lib/domain/swv/filter';
@@ -52,6 +53,13 @@ export function swvOverviewData(
 		}),
 		/** Each school's shared rounds (theme scores), for what changed since last year. */
 		trendPoints: picture.trend,
+		/** How many schools asked another group (parents) in their latest shared round. */
+		companions: companionChoices(registry, 'school-scan').map((c) => ({
+			label: c.label,
+			schools: [...picture.latestRounds.values()].filter(({ round: r }) =>
+				companionRounds(db, r.id).some((x) => x.questionnaireId === c.id && x.releasedAt)
+			).length
+		})),
 		trend: swvTrend(themes, levels, picture.trend, typeOf, statements)
 	};
 }

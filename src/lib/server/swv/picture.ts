@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Level, Questionnaire } from '$lib/domain/questionnaire/schema';
 import type { LatestResult, SchoolInput, ThemeRef } from '$lib/domain/swv/overview';
 import type { TrendPoint } from '$lib/domain/swv/trend';
@@ -72,7 +72,7 @@ export function swvSchoolPicture(
 	const rounds = db
 		.select()
 		.from(round)
-		.where(and(eq(round.swvId, swvId), eq(round.scope, 'school')))
+		.where(and(eq(round.swvId, swvId), eq(round.scope, 'school'), isNull(round.companionOfRoundId)))
 		.orderBy(desc(round.opensAt), desc(round.id))
 		.all();
 	const handedIn = handedInPerRound(db, and(eq(round.swvId, swvId), eq(round.scope, 'school')));

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { benchmarkAllowed, summarizeUnits } from '$lib/domain/aggregate';
 import { levelFor, themesFor } from '$lib/domain/questionnaire/model';
 import { meetsNorm } from '$lib/domain/swv/norm';
@@ -13,6 +13,7 @@ import { snapshotsOf } from '../results/snapshots';
 import { normOf } from './norm';
 import { finishedAt, handedInPerRound, schoolScanFrame } from './picture';
 import { latestReleasedScores } from '../results/benchmarks';
+import { sharedCompanionScores } from '../results/companion-results';
 
 /**
  * One school as its SWV sees it: its rounds (that they exist and how many handed in), and of a
@@ -32,7 +33,9 @@ export function swvSchoolView(
 	const rounds = db
 		.select()
 		.from(round)
-		.where(and(eq(round.schoolId, s.id), eq(round.scope, 'school')))
+		.where(
+			and(eq(round.schoolId, s.id), eq(round.scope, 'school'), isNull(round.companionOfRoundId))
+		)
 		.orderBy(desc(round.opensAt), desc(round.id))
 		.all();
 	const handedIn = handedInPerRound(db, eq(round.schoolId, s.id));
@@ -90,6 +93,8 @@ export function swvSchoolView(
 				respondents: snap.respondents,
 				hidden,
 				note: chosen.releaseNote,
+				// Parents (companions) shared with this round: theme scores only, by their own minimum.
+				companions: sharedCompanionScores(db, registry, chosen, hidden ? {} : snap.themes, now),
 				typeUnits: others.length,
 				typeBenchmark: benchmarkAllowed(others.length),
 				themes: hidden

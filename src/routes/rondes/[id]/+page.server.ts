@@ -28,7 +28,13 @@ function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 
 export const load: PageServerLoad = (event) => {
 	const { me, db, r } = mine(event);
-	const { shareToken, invitation, ...overview } = roundOverview(db, getQuestionnaires(), r, me.id);
+	const { shareToken, invitation, ...overview } = roundOverview(
+		db,
+		getQuestionnaires(),
+		r,
+		me.id,
+		event.url.origin
+	);
 	const link = `${event.url.origin}/s/${shareToken}`;
 	return {
 		...overview,

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { companionPrivacy, respondentWords } from '$lib/domain/companion';
 import { formatResumeCode, normalizeResumeCode } from '$lib/domain/respondent';
 import { continueStep } from '$lib/server/respondent/answers';
 import { RateLimit } from '$lib/server/auth/rate-limit';
@@ -31,6 +32,9 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 		title: s.round.title,
 		questionnaire: { title: s.q.title, description: s.q.description, minutes: s.q.minutes ?? 15 },
 		themes: s.q.themes.length,
+		// Who answers (team, SWV, parents) decides a few words and the privacy text shown.
+		words: respondentWords(s.q),
+		privacy: s.q.companion ? companionPrivacy(s.q.companion, s.round.minRespondents) : null,
 		open: s.open,
 		closesAt: s.round.closesAt,
 		minRespondents: s.round.minRespondents,
@@ -52,7 +56,7 @@ export const actions: Actions = {
 				.max(60)
 				.optional()
 				.refine((g) => !g || groups.includes(g), {
-					error: 'Kies een van de genoemde functies, of geen.'
+					error: respondentWords(s.q).groupRefused
 				})
 		});
 		const parsed = await parseForm(request, schema);

@@ -5,6 +5,7 @@ import { requireUser, schoolFor } from '$lib/server/auth/access';
 import { fields, invalid, parseForm } from '$lib/server/http/form';
 import { invitationFailure, sendInvitation } from '$lib/server/accounts/invitations';
 import { roundForm } from '$lib/server/rounds/forms';
+import { companionFields } from '$lib/server/rounds/companion';
 import { openSchoolRound, roundRefusal, schoolPage } from '$lib/server/schools/page';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,11 +40,11 @@ export const actions: Actions = {
 		const refusal = roundRefusal(s);
 		if (refusal) return invalid(409, { message: refusal });
 		const registry = getQuestionnaires();
-		const parsed = await parseForm(request, roundForm(registry, 'school-scan'), [
-			'title',
-			'closesAt',
-			'minRespondents'
-		]);
+		const parsed = await parseForm(
+			request,
+			roundForm(registry, 'school-scan').extend(companionFields(registry, 'school-scan')),
+			['title', 'closesAt', 'minRespondents', 'companion', 'companionMinRespondents']
+		);
 		if ('failure' in parsed) return parsed.failure;
 		const id = openSchoolRound(db, registry, s, parsed.data, me.id);
 		redirect(303, `/rondes/${id}`);

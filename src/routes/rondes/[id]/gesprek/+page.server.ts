@@ -1,6 +1,7 @@
 import { getDb, getQuestionnaires } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/access';
 import { disclosedRound } from '$lib/server/results/disclosure';
+import { companionScoresOn } from '$lib/server/results/companion-results';
 import { roundFor, roundQuestionnaire } from '$lib/server/rounds/rounds';
 import type { PageServerLoad } from './$types';
 
@@ -24,6 +25,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		n,
 		count,
 		theme,
+		// The parents' score on this theme beside the team's, when their round shows figures.
+		companions: theme ? companionScoresOn(db, getQuestionnaires(), r, theme.themeId) : [],
 		questions: q.themes.find((t) => t.id === theme?.themeId)?.discussionQuestions ?? []
 	};
 };

@@ -1,3 +1,4 @@
+import { respondentWords } from '$lib/domain/companion';
 import { respondentSession } from '$lib/server/respondent/session';
 import type { PageServerLoad } from './$types';
 
@@ -5,6 +6,7 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 	const s = respondentSession(params.token, cookies);
 	return {
 		unitName: s.unitName,
+		thanks: respondentWords(s.q).thanks,
 		submitted: !!s.response?.submittedAt,
 		open: s.open,
 		// Part of results the team has seen: the answers can no longer change.

@@ -1,3 +1,4 @@
+import { respondentWords } from '$lib/domain/companion';
 import { error, redirect } from '@sveltejs/kit';
 import { formatResumeCode, respondentView } from '$lib/domain/respondent';
 import { invalid } from '$lib/server/http/form';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 		roundId: s.round.id,
 		unitName: s.unitName,
 		title: s.q.title,
+		commentHint: respondentWords(s.q).commentHint,
 		theme,
 		comment: commentsOf(s.db, s.response.id)[theme.id] ?? '',
 		answers,
