@@ -140,16 +140,19 @@ describe('the school PDF', { timeout: 30_000 }, () => {
 				'Actieplan',
 				'Teksten voor het schoolondersteuningsprofiel',
 				'Samenvatting voor de medezeggenschapsraad',
-				'Bijlage: werkwijze'
+				'Bijlage: werkwijze',
+				// The demo asked parents too, and enough of them answered.
+				...model.companions.map((c) => `Wat ${c.label.toLowerCase()} zeggen`)
 			])
 		);
+		expect(model.companions).toHaveLength(1);
 		// A school's report speaks to the school: nothing of the SWV's ondersteuningsplan or OPR.
 		const flat = all.replace(/\s+/g, ' ');
 		expect(flat).toContain('De school staat hier op het niveau');
 		expect(flat).toContain('Vragen die de MR kan stellen');
 		expect(flat).not.toMatch(/ondersteuningsplanraad|Teksten voor het ondersteuningsplan|OPR/);
 		// Themes twice: under the results and under the SOP.
-		expect(titles).toHaveLength(7 + 2 * model.score.themes.length);
+		expect(titles).toHaveLength(7 + model.companions.length + 2 * model.score.themes.length);
 
 		const fonts = pdfFonts(file);
 		expect(fonts.length).toBeGreaterThan(0);
