@@ -8,6 +8,7 @@ import {
 	formatNumber,
 	formatPercent,
 	isoDay,
+	wrapWords,
 	yearMonth
 } from './format';
 
@@ -56,5 +57,19 @@ describe('Dutch formatting', () => {
 		expect(endOfDutchDay('2099-06-30').toISOString()).toBe('2099-06-30T21:59:59.000Z');
 		expect(formatDate(endOfDutchDay('2099-06-30'))).toBe('30 juni 2099');
 		expect(Number.isNaN(endOfDutchDay('2026-02-30x').getTime())).toBe(true);
+	});
+});
+
+describe('wrapWords', () => {
+	it('breaks a label between words into lines of at most the width', () => {
+		expect(
+			wrapWords('Basisondersteuning en ondersteuningsstructuur — Functionerend', 30, 3)
+		).toEqual(['Basisondersteuning en', 'ondersteuningsstructuur —', 'Functionerend']);
+		expect(wrapWords('Visie en beleid — Verkennen', 30, 3)).toEqual([
+			'Visie en beleid — Verkennen'
+		]);
+	});
+	it('ends the last allowed line in an ellipsis when more would be needed', () => {
+		expect(wrapWords('een twee drie vier vijf zes', 9, 2)).toEqual(['een twee', 'drie…']);
 	});
 });

@@ -132,3 +132,25 @@ export function formatList(items: readonly string[]): string {
 	if (items.length <= 1) return items.join('');
 	return `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
 }
+
+/**
+ * A label in lines of at most `width` characters, broken between words (a chart's category
+ * beside a bar on a phone); past `maxLines` the last line ends in "…". A word longer than the
+ * width stays whole.
+ */
+export function wrapWords(text: string, width: number, maxLines: number): string[] {
+	const lines: string[] = [];
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		const last = lines.at(-1);
+		if (last !== undefined && last.length + 1 + word.length <= width)
+			lines[lines.length - 1] = `${last} ${word}`;
+		else lines.push(word);
+	}
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, Math.max(1, maxLines));
+	// Room for the "…": drop the last line's last word, or cut a single long word.
+	let end = kept[kept.length - 1]!;
+	while (end.length + 1 > width && end.includes(' ')) end = end.slice(0, end.lastIndexOf(' '));
+	kept[kept.length - 1] = `${end.length + 1 > width ? end.slice(0, width - 1) : end}…`;
+	return kept;
+}

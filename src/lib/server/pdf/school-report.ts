@@ -395,7 +395,8 @@ function actionPlan(rd: ReportDocument, m: SchoolReport): void {
 
 function sop(rd: ReportDocument, m: SchoolReport): void {
 	if (!m.sop.length) return;
-	rd.openSection(m.words.planTextsHeading, { newPage: true });
+	// Straight after the action plan (often a few lines): no page left mostly empty.
+	rd.openSection(m.words.planTextsHeading);
 	rd.paragraph(
 		'Per thema volgt hieronder een tekst in gewone taal, geschreven uit de scores en niveaus van deze scan. ' +
 			(m.audience === 'school'
