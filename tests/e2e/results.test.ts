@@ -201,17 +201,19 @@ test('an action plan of at most three themes, shown with these results and besid
 	await page.goto(`/rondes/${first}/resultaten`);
 	await page.getByRole('link', { name: 'Actieplan maken' }).click();
 	await expectAccessible(page);
-	const add = async (theme: string, action: string) => {
+	// The form sends without a reload: each addition is awaited by its new row, as a user would.
+	const add = async (theme: string, action: string, added = true) => {
 		await page.getByLabel('Thema').selectOption({ label: theme });
 		await page.getByLabel('Actie', { exact: true }).fill(action);
 		await page.getByLabel('Trekker').fill('intern begeleider');
 		await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+		if (added) await expect(page.getByRole('cell', { name: action, exact: true })).toBeVisible();
 	};
 	await add('Visie en beleid', 'Studiedag over onze visie');
 	await expect(page.getByText('De actie is toegevoegd.')).toBeVisible();
 	await add('Positie van ouders', 'Ouderavond over het OPP');
 	await add('Kwaliteitszorg en cultuur', 'Jaarlijkse evaluatie inplannen');
-	await add('Positie van de leerling', 'Leerlingpanel');
+	await add('Positie van de leerling', 'Leerlingpanel', false);
 	await expect(
 		page.getByText("Een actieplan richt zich op hoogstens 3 thema's.", { exact: false })
 	).toBeVisible();

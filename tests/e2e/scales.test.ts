@@ -23,7 +23,7 @@ test('the results page names the scale of each table and explains "—"', async 
 		'In deze tabel staan scores van 0 tot 100. "—": te weinig antwoorden om te tonen.'
 	);
 	const theme = page.getByRole('region', { name: 'Visie en beleid' });
-	await theme.getByText('Antwoorden per stelling').click();
+	await theme.locator('summary', { hasText: 'Antwoorden per stelling' }).click();
 	await expect(theme).toContainText(
 		'Deze tabel toont geen score van 0 tot 100, maar per stelling het gemiddelde antwoord op de schaal van 1 (niet) tot 4 (volledig)'
 	);
