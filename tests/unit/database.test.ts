@@ -46,6 +46,7 @@ describe('the database file', () => {
 			'response',
 			'round',
 			'round_release',
+			'round_reminder',
 			'round_snapshot',
 			'school',
 			'session',
