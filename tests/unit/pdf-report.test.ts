@@ -117,8 +117,13 @@ describe('the school PDF', { timeout: 30_000 }, () => {
 		}
 		expect(all).toContain(`Gemiddeld over alle thema's: ${model.score.overall.score} van 100`);
 		expect(all).toMatch(DISTRIBUTION_HEADER);
-		// No comments in the PDF.
+		// No comments in the PDF, neither the team's nor the parents' (the seed has two).
 		for (const c of Object.values(input.comments).flat()) expect(all).not.toContain(c);
+		const parentComments = (input.companions ?? []).flatMap((c) =>
+			Object.values(c.comments).flat()
+		);
+		expect(parentComments.length).toBeGreaterThan(0);
+		for (const c of parentComments) expect(all.replace(/\s+/g, ' ')).not.toContain(c);
 
 		const { hasOutlines, titles } = outlineTitles(pdf);
 		expect(hasOutlines).toBe(true);
@@ -130,6 +135,7 @@ describe('the school PDF', { timeout: 30_000 }, () => {
 				'Aan de slag: praktijkvoorbeelden en ondersteuning',
 				'Actieplan',
 				'Teksten voor het schoolondersteuningsprofiel',
+				'Wat ouders zeggen',
 				'Samenvatting voor de medezeggenschapsraad',
 				'Bijlage: werkwijze'
 			])
@@ -140,7 +146,7 @@ describe('the school PDF', { timeout: 30_000 }, () => {
 		expect(flat).toContain('Vragen die de MR kan stellen');
 		expect(flat).not.toMatch(/ondersteuningsplanraad|Teksten voor het ondersteuningsplan|OPR/);
 		// Themes twice: under the results and under the SOP.
-		expect(titles).toHaveLength(7 + 2 * model.score.themes.length);
+		expect(titles).toHaveLength(8 + 2 * model.score.themes.length);
 
 		const fonts = pdfFonts(file);
 		expect(fonts.length).toBeGreaterThan(0);
