@@ -214,7 +214,7 @@ function concreteUrls(db: ReturnType<typeof e2eDb>): Record<string, string> {
 	const schoolA = id("select id from school where instellingscode = '90AA'");
 	const swvA = id("select id from swv where code = 'PO2799'");
 	const roundA = id(
-		`select id from round where school_id = ${schoolA} order by opens_at desc limit 1`
+		`select id from round where school_id = ${schoolA} and companion_of_round_id is null order by opens_at desc limit 1`
 	);
 	const token = db
 		.prepare(`select share_token from round where id = ${roundA}`)

@@ -33,7 +33,7 @@ test('every form refuses bad input with a Dutch message and changes nothing', as
 				(select count(*) from invitation), (select count(*) from membership), (select count(*) from password_reset),
 				(select group_concat(name || active, ',') from (select name, active from school order by id)),
 				(select group_concat(name || code, ',') from swv), (select group_concat(name || email, ',') from user),
-				(select count(*) || ':' || sum(hidden) from catalog_item),
+				(select count(*) || ':' || sum(hidden) from catalog_item), (select count(*) from round),
 				(select group_concat(id || title || hidden, ',') from catalog_item where swv_id is not null),
 				(select count(*) from round_reminder), (select group_concat(coalesce(team_size, 0)) from round)`
 			)
@@ -100,6 +100,41 @@ test('every form refuses bad input with a Dutch message and changes nothing', as
 			{ email: 'school@example.org' },
 			409,
 			'is al coördinator van deze school.'
+		],
+		// A round with parents: only a questionnaire that goes beside the school scan, and a
+		// parents' minimum of at least 5 (issue 19). No round opens.
+		[
+			'school',
+			`/scholen/${school}?/ronde`,
+			{ version: '1', title: 'Ronde met ouders', minRespondents: '3', companion: 'swv-scan' },
+			400,
+			'Deze vragenlijst kan hier niet mee.'
+		],
+		[
+			'school',
+			`/scholen/${school}?/ronde`,
+			{
+				version: '1',
+				title: 'Ronde met ouders',
+				minRespondents: '3',
+				companion: 'ouder-scan',
+				companionMinRespondents: '3'
+			},
+			400,
+			'Minstens 5 en hoogstens 500'
+		],
+		[
+			'school',
+			`/scholen/${school}?/ronde`,
+			{
+				version: '1',
+				title: 'Ronde met ouders',
+				minRespondents: '3',
+				companion: 'ouder-scan',
+				companionMinRespondents: 'vijf'
+			},
+			400,
+			'Vul een heel getal in.'
 		],
 		[
 			'swv',

@@ -27,7 +27,7 @@ function ids() {
 		palet: school('90AF'),
 		sterrenwacht: school('90AG'),
 		roundA: one(
-			"select id from round where school_id = (select id from school where instellingscode = '90AA') order by opens_at desc limit 1"
+			"select id from round where school_id = (select id from school where instellingscode = '90AA') and companion_of_round_id is null order by opens_at desc limit 1"
 		)
 	};
 	db.close();

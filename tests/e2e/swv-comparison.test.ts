@@ -194,7 +194,7 @@ test('the overview shows the same numbers as the school’s results page, with f
 	const swvId = db.prepare("select id from swv where code = 'PO2799'").pluck().get() as number;
 	const kompas = db
 		.prepare(
-			"select r.id from round r join school s on s.id = r.school_id where s.instellingscode = '90AB' order by r.opens_at desc limit 1"
+			"select r.id from round r join school s on s.id = r.school_id where s.instellingscode = '90AB' and r.companion_of_round_id is null order by r.opens_at desc limit 1"
 		)
 		.pluck()
 		.get() as number;

@@ -126,8 +126,13 @@ describe('the school PDF', { timeout: 30_000 }, () => {
 		}
 		expect(all).toContain(`Gemiddeld over alle thema's: ${model.score.overall.score} van 100`);
 		expect(all).toMatch(DISTRIBUTION_HEADER);
-		// No comments in the PDF.
+		// No comments in the PDF, neither the team's nor the parents' (the seed has two).
 		for (const c of Object.values(input.comments).flat()) expect(all).not.toContain(c);
+		const parentComments = (input.companions ?? []).flatMap((c) =>
+			Object.values(c.comments).flat()
+		);
+		expect(parentComments.length).toBeGreaterThan(0);
+		for (const c of parentComments) expect(all.replace(/\s+/g, ' ')).not.toContain(c);
 
 		const { hasOutlines, titles } = outlineTitles(pdf);
 		expect(hasOutlines).toBe(true);

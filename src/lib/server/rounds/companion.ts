@@ -125,9 +125,8 @@ export function createCompanionRound(
  * sharing; a new answer link is the team's alone.
  */
 export function applyToCompanions(db: Db, teamRoundId: number, patch: RoundPatch): RoundRow[] {
-	const { newShareToken: _, ...rest } = patch;
 	const companions = companionRounds(db, teamRoundId);
-	for (const c of companions) applyRoundPatch(db, c.id, rest);
+	for (const c of companions) applyRoundPatch(db, c.id, { ...patch, newShareToken: false });
 	return companions;
 }
 
