@@ -78,7 +78,9 @@ async function sidewaysScroll(page: Page): Promise<string[]> {
  * The page's route id is noted, so `axe-coverage.test.ts` can tell which pages were never checked.
  */
 export async function expectAccessible(page: Page): Promise<void> {
-	test.info().setTimeout(test.info().timeout + 15_000);
+	// Three axe runs of a long page (the results page has nine charts and tables) take up to
+	// half a minute on a loaded 2-core machine: each call extends the test's budget.
+	test.info().setTimeout(test.info().timeout + 30_000);
 	const route = routeIdOf(new URL(page.url()).pathname);
 	if (route) appendFileSync(AXE_ROUTES_FILE, route + '\n');
 	const size = page.viewportSize();
