@@ -205,7 +205,7 @@ test('an admin adds a school to an SWV through its labelled fields, and edits it
 	await page.goto(`/beheer/swv/${swvId}`);
 	await expectAccessible(page);
 	// The SWV's own form has a "Naam" too: each label names its own field.
-	const add = page.locator('form[action="?/school"]');
+	const add = page.locator('form[action^="?/school"]');
 	await add.getByLabel('Instellingscode (BRIN)').fill('55AA');
 	await add.getByLabel('Naam', { exact: true }).fill('De Nieuwe School');
 	await add.getByLabel('Plaats', { exact: true }).fill('Lindewaard');
