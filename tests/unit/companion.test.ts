@@ -13,6 +13,7 @@ import {
 	closeRound,
 	deleteRound,
 	extendRound,
+	renewShareLink,
 	reopenRound,
 	roundOverview
 } from '$lib/server/rounds/manage';
@@ -283,5 +284,16 @@ describe('what the SWV sees of the parents', () => {
 			'ouders: te weinig verstuurd (4, minimum 5)'
 		]);
 		expect(JSON.stringify(t2)).not.toContain('Opmerking 0');
+	});
+});
+
+describe('a new answer link', () => {
+	it('is the team’s alone: the parents keep theirs', () => {
+		const { db, me, team, parents } = setup();
+		const before = parents().shareToken;
+		const teamBefore = team().shareToken;
+		expect(renewShareLink(db, me.id, team()).ok).toBe(true);
+		expect(team().shareToken).not.toBe(teamBefore);
+		expect(parents().shareToken).toBe(before);
 	});
 });

@@ -126,7 +126,10 @@ export function createCompanionRound(
  */
 export function applyToCompanions(db: Db, teamRoundId: number, patch: RoundPatch): RoundRow[] {
 	const companions = companionRounds(db, teamRoundId);
-	for (const c of companions) applyRoundPatch(db, c.id, { ...patch, newShareToken: false });
+	// A new answer link changes nothing else: then the companions have nothing to write.
+	const changes = Object.entries(patch).some(([k, v]) => k !== 'newShareToken' && v !== undefined);
+	if (changes)
+		for (const c of companions) applyRoundPatch(db, c.id, { ...patch, newShareToken: false });
 	return companions;
 }
 
