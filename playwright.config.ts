@@ -49,6 +49,7 @@ export default defineConfig({
 			MAIL_OUTBOX: `${DATA}/outbox`,
 			// Every test signs in from 127.0.0.1; the per-account limit stays at five failures.
 			LOGIN_ATTEMPTS_PER_ADDRESS: '500',
+			CONTACT_EMAIL: 'toegankelijkheid@scan.example',
 			PATH: `${process.cwd()}/node_modules/.bin:${process.env.PATH}`
 		}
 	}

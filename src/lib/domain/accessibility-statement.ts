@@ -61,8 +61,8 @@ export const statement = {
 	lastChecked: '2026-12-02',
 	/** The day of the last check by hand (keyboard, screen reader), or null: not done yet. */
 	lastManualCheck: null as string | null,
+	/** The address comes from the installation (`CONTACT_EMAIL`): whoever runs the app answers. */
 	contact: {
-		email: 'toegankelijkheid@scan-passend-onderwijs.nl',
 		responseTime:
 			'binnen 5 werkdagen een ontvangstbevestiging, en binnen 3 weken een oplossing of een plan'
 	},
