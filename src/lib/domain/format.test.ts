@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	endOfDutchDay,
 	formatDate,
+	formatColumn,
 	formatDateTime,
 	formatFixed,
 	formatList,
@@ -39,6 +40,9 @@ describe('Dutch formatting', () => {
 		expect(formatFixed(2.25, 2)).toBe('2,25');
 		expect(formatNumber(62.5)).toBe('62,5');
 		expect(formatNumber(61)).toBe('61');
+		// In a column every figure has the same decimals, and a missing one is a dash.
+		expect([19, 27.8, null].map((x) => formatColumn(x))).toEqual(['19,0', '27,8', '—']);
+		expect(formatColumn(2.5, 2)).toBe('2,50');
 		expect(formatNumber(2.345, 2)).toBe('2,35');
 		expect(formatNumber(null)).toBe('—');
 		expect(formatNumber(12345.6)).toBe('12.345,6');

@@ -115,6 +115,11 @@ export function formatFixed(x: number, digits = 1): string {
 	});
 }
 
+/** "62,0" or "61,5": always `digits` decimals, for a column; "—" when there is no figure. */
+export function formatColumn(x: number | null | undefined, digits = 1): string {
+	return x === null || x === undefined ? '—' : formatFixed(x, digits);
+}
+
 /** "62,5" or "61": at most `digits` decimals, Dutch comma; "—" when there is no figure. */
 export function formatNumber(x: number | null | undefined, digits = 1): string {
 	return x === null || x === undefined
