@@ -71,6 +71,8 @@ export interface RespondentWords {
 	groupRefused: string;
 	/** On the thank-you page. */
 	thanks: string;
+	/** On the thank-you page once the answers count in results that were shown. */
+	locked: string;
 	/** Under an open comment. */
 	commentHint: string;
 	/** The anchor of this audience's section on the privacy page, if it has one. */
@@ -84,6 +86,8 @@ const TEAM_WORDS: RespondentWords = {
 	groupRefused: 'Kies een van de genoemde functies, of geen.',
 	thanks:
 		"Uw antwoorden zijn verstuurd. De coördinator bespreekt de uitkomsten met het team zodra genoeg collega's de scan hebben ingevuld.",
+	locked:
+		'Uw antwoorden tellen mee in uitkomsten die het team al heeft gezien. Daarom kunnen ze niet meer veranderen.',
 	commentHint:
 		"Schrijf geen namen van leerlingen of collega's. Alleen de coördinatoren van de school lezen wat u hier schrijft.",
 	privacyAnchor: null
@@ -96,6 +100,8 @@ const PARENT_WORDS: RespondentWords = {
 	groupRefused: 'Kies een van de genoemde antwoorden, of geen.',
 	thanks:
 		'Uw antwoorden zijn verstuurd. De school bespreekt wat ouders zeggen zodra genoeg ouders de vragenlijst hebben ingevuld.',
+	locked:
+		'Uw antwoorden tellen mee in uitkomsten die de school al heeft gezien. Daarom kunnen ze niet meer veranderen.',
 	commentHint:
 		'Schrijf geen namen van kinderen, ouders of leraren. Alleen de coördinatoren van de school lezen wat u hier schrijft.',
 	privacyAnchor: 'ouders'
