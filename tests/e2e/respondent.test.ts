@@ -116,6 +116,8 @@ test('a school coordinator opens a round and sees link, QR code, invitation and 
 	expect(qr.headers()['content-type']).toBe('image/svg+xml');
 	expect(await qr.text()).toContain('<svg');
 	await page.getByRole('link', { name: 'Uitnodiging om te printen' }).click();
+	// The round page shows the link too: wait for the printable page itself before checking it.
+	await page.waitForURL(/\/uitnodiging$/);
 	await expect(page.getByText(`${BASE}${round.link}`)).toBeVisible();
 	await expectAccessible(page);
 });

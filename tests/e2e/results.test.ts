@@ -200,6 +200,7 @@ test('an action plan of at most three themes, shown with these results and besid
 	await signIn(page, 'school@example.org');
 	await page.goto(`/rondes/${first}/resultaten`);
 	await page.getByRole('link', { name: 'Actieplan maken' }).click();
+	await page.waitForURL(/\/actieplan$/);
 	await expectAccessible(page);
 	// The form sends without a reload: each addition is awaited by its new row, as a user would.
 	const add = async (theme: string, action: string, added = true) => {

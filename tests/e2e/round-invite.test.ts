@@ -60,14 +60,14 @@ test('team size, response rate and reminders on a new round', async ({ page, bro
 	await expect(page.locator('#veld-teamSize-fout')).toContainText(
 		'Vul een heel getal van 1 tot en met 1000 in.'
 	);
-	await expect(page.locator('#melding-teamgrootte')).toBeFocused();
+	await expect(page.locator('#melding-teamgrootte [data-form-message]')).toBeFocused();
 	expect(one('select team_size from round where id = ?', roundId)).toBeNull();
 	await teamSize.fill('20');
 	await page.getByRole('button', { name: 'Aantal opslaan' }).click();
 	await expect(page.locator('#melding-teamgrootte')).toContainText(
 		'Het aantal uitgenodigden is opgeslagen: 20.'
 	);
-	await expect(page.locator('#melding-teamgrootte')).toBeFocused();
+	await expect(page.locator('#melding-teamgrootte [data-form-message]')).toBeFocused();
 	await expect(
 		page.getByText('0 van 20 uitgenodigden hebben hun antwoorden verstuurd (0%).')
 	).toBeVisible();
@@ -77,7 +77,7 @@ test('team size, response rate and reminders on a new round', async ({ page, bro
 	await page.getByRole('button', { name: 'Mail mij voor de sluitingsdatum' }).click();
 	const message = page.locator('#melding-herinneringen');
 	await expect(message).toContainText('U krijgt een mail 3 dagen voor de sluitingsdatum.');
-	await expect(message).toBeFocused();
+	await expect(message.locator('[data-form-message]')).toBeFocused();
 	await expect(
 		page.getByText(
 			/U krijgt een mail op \w+dag \d+ \w+ om 8\.00 uur: 3 dagen voor de sluitingsdatum\./

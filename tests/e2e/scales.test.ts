@@ -19,10 +19,10 @@ test('the results page names the scale of each table and explains "—"', async 
 	]);
 	await signIn(page, 'school@example.org');
 	await page.goto(`/rondes/${id}/resultaten`);
-	await expect(page.getByRole('region', { name: 'Per thema' })).toContainText(
+	await expect(page.getByRole('region', { name: 'Per thema', exact: true })).toContainText(
 		'In deze tabel staan scores van 0 tot 100. "—": te weinig antwoorden om te tonen.'
 	);
-	const theme = page.getByRole('region', { name: 'Visie en beleid' });
+	const theme = page.getByRole('region', { name: 'Visie en beleid', exact: true });
 	await theme.locator('summary', { hasText: 'Antwoorden per stelling' }).click();
 	await expect(theme).toContainText(
 		'Deze tabel toont geen score van 0 tot 100, maar per stelling het gemiddelde antwoord op de schaal van 1 (niet) tot 4 (volledig)'
